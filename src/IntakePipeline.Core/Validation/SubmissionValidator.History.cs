@@ -1,0 +1,102 @@
+using IntakePipeline.Core.Evaluation;
+using IntakePipeline.Core.Plan;
+using IntakePipeline.Core.Submissions;
+using IntakePipeline.Core.Validation.Internals;
+
+namespace IntakePipeline.Core.Validation;
+
+/// <summary>Checks against the submitter's history and plan: cumulative decrease, outliers and unit slips.</summary>
+public sealed partial class SubmissionValidator
+{
+    /// <summary>An outlier needs at least this many earlier changes to judge against (DESIGN.md, Outliers).</summary>
+    private const int MinOutlierChanges = 4;
+
+    private const double Tolerance = 1e-9;
+
+    private void CheckHistory(SubmissionRow row, SubmissionColumns columns, SubmissionContext context, PlanIndicator indicator, double value, List<ValidationIssue> issues)
+    {
+        var valueColumn = columns.IndexOf(SubmissionField.Value);
+        var header = columns.Headers[valueColumn];
+        var valueText = TextAt(row, valueColumn);
+
+        var series = context.History.For(indicator.Code);
+        var before = CountBefore(series, context.Period);
+        var decreased = false;
+        if (before > 0)
+        {
+            var latest = series[before - 1];
+            if (indicator.Kind == IndicatorKind.Cumulative && indicator.Window is { } window
+                && context.Period >= window.Start && context.Period <= window.End && latest.Month >= window.Start
+                && value < latest.Value - (Tolerance * Math.Max(1, Math.Abs(latest.Value))))
+            {
+                decreased = true;
+                issues.Add(IssueMessages.CumulativeDecrease(row.Number, header, valueText, indicator, value, latest, window.Start));
+            }
+
+            if (!decreased && before > MinOutlierChanges)
+            {
+                CheckOutlier(row.Number, header, valueText, context.Period, indicator, value, series, before, issues);
+            }
+        }
+
+        CheckUnitSuspect(row.Number, header, valueText, context.Submitter, indicator, value, issues);
+    }
+
+    /// <summary>
+    /// A robust z-score of this month's change per month against the earlier changes of the same indicator and submitter
+    /// (DESIGN.md, Outliers). A warning, never an error.
+    /// </summary>
+    private void CheckOutlier(int row, string header, string valueText, YearMonth period, PlanIndicator indicator, double value, IReadOnlyList<MonthlyValue> series, int before, List<ValidationIssue> issues)
+    {
+        var count = before - 1;
+        var changes = count <= 128 ? stackalloc double[count] : new double[count];
+        for (var i = 1; i < before; i++)
+        {
+            changes[i - 1] = PerMonth(series[i - 1], series[i].Month, series[i].Value);
+        }
+
+        var latest = series[before - 1];
+        var change = PerMonth(latest, period, value);
+        var z = RobustZScore.Compute(changes, change, out var median);
+        if (Math.Abs(z) >= _thresholds.OutlierZ)
+        {
+            issues.Add(IssueMessages.Outlier(row, header, valueText, indicator, value, latest, change, median, z, _thresholds.OutlierZ));
+        }
+    }
+
+    /// <summary>A value more than <see cref="ThresholdsOptions.UnitSuspectFactor"/> × the largest target in force for the submitter's scope.</summary>
+    private void CheckUnitSuspect(int row, string header, string valueText, string submitter, PlanIndicator indicator, double value, List<ValidationIssue> issues)
+    {
+        var targets = _catalog.TargetsInForce(indicator.Code, submitter);
+        if (targets.Count == 0 && indicator.Aggregation == IndicatorAggregation.Weighted)
+        {
+            targets = _catalog.TargetsInForce(indicator.Code, Submitters.Province);
+        }
+
+        var largest = 0.0;
+        foreach (var target in targets)
+        {
+            largest = Math.Max(largest, Math.Abs(target.Value));
+        }
+
+        if (largest > 0 && Math.Abs(value) > _thresholds.UnitSuspectFactor * largest)
+        {
+            issues.Add(IssueMessages.UnitSuspect(row, header, valueText, indicator, value, largest, _thresholds.UnitSuspectFactor));
+        }
+    }
+
+    private static double PerMonth(MonthlyValue from, YearMonth month, double value) =>
+        (value - from.Value) / Math.Max(1, month.MonthsSince(from.Month));
+
+    /// <summary>How many of the ascending <paramref name="series"/> fall before <paramref name="period"/>; a correction of a past month ignores its own and later months.</summary>
+    private static int CountBefore(IReadOnlyList<MonthlyValue> series, YearMonth period)
+    {
+        var count = series.Count;
+        while (count > 0 && series[count - 1].Month >= period)
+        {
+            count--;
+        }
+
+        return count;
+    }
+}
