@@ -87,13 +87,15 @@ public sealed partial class SubmissionValidator
         var valueColumn = columns.IndexOf(SubmissionField.Value);
         var valueText = TextAt(row, valueColumn);
 
-        // A blank value means "not reported this month" (DESIGN.md): the row is skipped, and nothing in it is checked.
+        // Every cell may reach a spreadsheet or an email, so even a skipped row is checked for formulas.
+        var injected = FlagInjections(row, columns, issues);
+
+        // A blank value means "not reported this month" (DESIGN.md): the row is skipped, not an error.
         if (valueColumn >= 0 && string.IsNullOrWhiteSpace(valueText))
         {
             return;
         }
 
-        var injected = FlagInjections(row, columns, issues);
         var number = 0.0;
         var suffix = NumberSuffix.None;
         var parsed = false;

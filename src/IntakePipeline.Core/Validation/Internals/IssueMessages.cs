@@ -47,11 +47,11 @@ internal static class IssueMessages
 
     public static ValidationIssue IndicatorNotAllocated(int row, string column, string value, PlanIndicator indicator, string submitter, string reportedBy) => Error(
         IssueCodes.IndicatorNotAllocated, row, column, value,
-        $"{Cell(row, column)}的指标 {Named(indicator)} 不由{SubmitterName(submitter)}报送：{reportedBy}。请删除此行。");
+        $"{Cell(row, column)}的指标 {Named(indicator)}不由{SubmitterName(submitter)}报送：{reportedBy}。请删除此行。");
 
     public static ValidationIssue DuplicateRow(int row, string column, string value, PlanIndicator indicator, int firstRow) => Error(
         IssueCodes.DuplicateRow, row, column, value,
-        $"{Cell(row, column)}的指标 {Named(indicator)} 与第 {firstRow} 行重复，每个指标每月只能填写一行。请保留正确的一行，删除另一行。");
+        $"{Cell(row, column)}的指标 {Named(indicator)}与第 {firstRow} 行重复，每个指标每月只能填写一行。请保留正确的一行，删除另一行。");
 
     public static ValidationIssue TypeError(int row, string column, string value) => Error(
         IssueCodes.TypeError, row, column, value,
@@ -64,16 +64,16 @@ internal static class IssueMessages
             : string.Empty;
         return Error(
             IssueCodes.UnitMismatch, row, column, value,
-            $"{Cell(row, column)}的单位“{Quote(unit)}”与指标 {Named(indicator)} 的单位“{indicator.Unit}”不符，且无法换算。请按“{indicator.Unit}”填写数值{alternative}，并把单位改为“{indicator.Unit}”或留空。");
+            $"{Cell(row, column)}的单位“{Quote(unit)}”与指标 {Named(indicator)}的单位“{indicator.Unit}”不符，且无法换算。请按“{indicator.Unit}”填写数值{alternative}，并把单位改为“{indicator.Unit}”或留空。");
     }
 
     public static ValidationIssue PercentOutOfRange(int row, string column, string value, double number, PlanIndicator indicator) => Error(
         IssueCodes.OutOfRange, row, column, value,
-        $"{Cell(row, column)}的 {Format(number)} 超出范围：指标 {Named(indicator)} 的单位是“%”，数值应在 0 到 100 之间。请核对后重新填写（例如 36% 请填 36）。");
+        $"{Cell(row, column)}的 {Format(number)} 超出范围：指标 {Named(indicator)}的单位是“%”，数值应在 0 到 100 之间。请核对后重新填写（例如 36% 请填 36）。");
 
     public static ValidationIssue NegativeValue(int row, string column, string value, double number, PlanIndicator indicator) => Error(
         IssueCodes.OutOfRange, row, column, value,
-        $"{Cell(row, column)}的 {Format(number)} 是负数，而指标 {Named(indicator)} 不能为负。请核对后重新填写。");
+        $"{Cell(row, column)}的 {Format(number)} 是负数，而指标 {Named(indicator)}不能为负。请核对后重新填写。");
 
     public static ValidationIssue PrefectureMismatch(int row, string column, string value, string submitter) => Error(
         IssueCodes.PrefectureMismatch, row, column, value,
@@ -89,15 +89,15 @@ internal static class IssueMessages
 
     public static ValidationIssue CumulativeDecrease(int row, string column, string value, PlanIndicator indicator, double number, MonthlyValue earlier, YearMonth windowStart) => Error(
         IssueCodes.CumulativeDecrease, row, column, value,
-        $"{Cell(row, column)}：指标 {Named(indicator)} 的累计值 {Format(number)}{indicator.Unit} 低于 {earlier.Month} 已接受的 {Format(earlier.Value)}{indicator.Unit}。累计指标应填写自 {windowStart} 起的累计完成数，只增不减。请核对后重新填写；如 {earlier.Month} 的数据有误，请先重新上传该月的更正文件。");
+        $"{Cell(row, column)}：指标 {Named(indicator)}的累计值 {Format(number)}{indicator.Unit} 低于 {earlier.Month} 已接受的 {Format(earlier.Value)}{indicator.Unit}。累计指标应填写自 {windowStart} 起的累计完成数，只增不减。请核对后重新填写；如 {earlier.Month} 的数据有误，请先重新上传该月的更正文件。");
 
     public static ValidationIssue Outlier(int row, string column, string value, PlanIndicator indicator, double number, MonthlyValue previous, double change, double median, double z, double threshold) => Warning(
         IssueCodes.Outlier, row, column, value,
-        $"{Cell(row, column)}：指标 {Named(indicator)} 的 {Format(number)}{indicator.Unit} 较 {previous.Month} 的 {Format(previous.Value)}{indicator.Unit} 平均每月变化 {Format(change)}，远超该指标以往的月度变化（中位数 {Format(median)}，稳健 z 值 {FormatZ(z)}，提示阈值 {Format(threshold)}）。请确认数值和单位无误；如确实如此，可忽略此提示。");
+        $"{Cell(row, column)}：指标 {Named(indicator)}的 {Format(number)}{indicator.Unit} 较 {previous.Month} 的 {Format(previous.Value)}{indicator.Unit} 平均每月变化 {Format(change)}，远超该指标以往的月度变化（中位数 {Format(median)}，稳健 z 值 {FormatZ(z)}，提示阈值 {Format(threshold)}）。请确认数值和单位无误；如确实如此，可忽略此提示。");
 
     public static ValidationIssue UnitSuspect(int row, string column, string value, PlanIndicator indicator, double number, double largestTarget, double factor) => Warning(
         IssueCodes.UnitSuspect, row, column, value,
-        $"{Cell(row, column)}：指标 {Named(indicator)} 的 {Format(number)}{indicator.Unit} 超过该指标规划目标 {Format(largestTarget)}{indicator.Unit} 的 {Format(factor)} 倍，可能单位有误（例如按“户”填写却写了“万户”，或多写了“万”）。请核对数值和单位。");
+        $"{Cell(row, column)}：指标 {Named(indicator)}的 {Format(number)}{indicator.Unit} 超过该指标规划目标 {Format(largestTarget)}{indicator.Unit} 的 {Format(factor)} 倍，可能单位有误（例如多写了“万”，或按“户”“人”等较小单位填写却没有在“单位”列注明）。请核对数值和单位。");
 
     /// <summary>Who does report an indicator, for <see cref="IndicatorNotAllocated"/>.</summary>
     public static string ReportedBy(PlanIndicator indicator) => indicator.Aggregation switch

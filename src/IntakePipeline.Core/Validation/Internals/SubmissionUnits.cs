@@ -9,9 +9,6 @@ internal static class SubmissionUnits
     /// <summary>The unit trimmed and folded to half-width (％ → %).</summary>
     public static string Normalize(string unit) => FullWidth.FoldTrim(unit);
 
-    /// <summary>The unit without a leading 万 (万户 → 户), the base unit a 万 suffix multiplies.</summary>
-    public static string WithoutTenThousand(string unit) => unit.Length > 1 && unit[0] == '万' ? unit[1..] : unit;
-
     /// <summary>
     /// The power of ten that converts a value in <paramref name="from"/> to <paramref name="to"/>: 0 for the same unit,
     /// -4 for 户 → 万户, 4 for 万户 → 户; null when the units are not convertible.
@@ -37,7 +34,7 @@ internal static class SubmissionUnits
     }
 
     /// <summary>True when the unit takes part in a 万 conversion, either way.</summary>
-    public static bool IsConvertible(string unit) => IsConvertibleBase(WithoutTenThousand(unit));
+    public static bool IsConvertible(string unit) => IsConvertibleBase(unit.Length > 1 && unit[0] == '万' ? unit[1..] : unit);
 
     private static bool IsConvertibleBase(string unit) => unit is "户" or "人" or "个";
 }
