@@ -71,8 +71,8 @@ public sealed class TrajectoryEvaluator
     /// point dated at or after the month), since a growth rate or a floor is not interpolated.
     /// </summary>
     /// <returns>
-    /// Null before the first point (a cumulative indicator expects 0 before its window) or when there are no points;
-    /// after the last point, the last point's value.
+    /// Null when there are no points, and for level indicators before the first point (a cumulative indicator expects 0
+    /// before its window); after the last point, the last point's value.
     /// </returns>
     public double? ExpectedAt(PlanIndicator indicator, string scope, YearMonth month) =>
         ExpectedAt(indicator, PointsFor(indicator, scope), month);
@@ -166,14 +166,15 @@ public sealed class TrajectoryEvaluator
             return null;
         }
 
-        if (month < points[0].Date)
-        {
-            return indicator.Kind == IndicatorKind.Cumulative && points[0].Target is null ? 0 : null;
-        }
-
+        // A growth rate, a floor or a ceiling is in force from the start, not reached along a line.
         if (indicator.Kind is IndicatorKind.Rate or IndicatorKind.Floor or IndicatorKind.Ceiling)
         {
             return TargetPoint(points, month).Value;
+        }
+
+        if (month < points[0].Date)
+        {
+            return indicator.Kind == IndicatorKind.Cumulative && points[0].Target is null ? 0 : null;
         }
 
         for (var i = 1; i < points.Count; i++)
