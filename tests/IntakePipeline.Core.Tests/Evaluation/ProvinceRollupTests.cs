@@ -5,9 +5,9 @@ namespace IntakePipeline.Core.Tests.Evaluation;
 
 public class ProvinceRollupTests
 {
-    private static readonly YearMonth June2024 = new(2024, 6);
+    private static readonly YearMonth _june2024 = new(2024, 6);
 
-    private static readonly ProvinceRollup Rollup = new(Default, new TrajectoryEvaluator(Default, new ThresholdsOptions()));
+    private static readonly ProvinceRollup _rollup = new(Default, new TrajectoryEvaluator(Default, new ThresholdsOptions()));
 
     [Fact]
     public void Evaluate_AllNinePrefectures_CompleteSumOnTrack()
@@ -16,11 +16,18 @@ public class ProvinceRollupTests
         // 10 + 4 + 7.35 + 3.5 + 4.15 + 7 + 2 + 6.5 + 4.5 = 49 → lag 0.
         var actuals = new Dictionary<string, double>
         {
-            ["520100"] = 10, ["520200"] = 4, ["520300"] = 7.35, ["520400"] = 3.5, ["520500"] = 4.15,
-            ["520600"] = 7, ["522300"] = 2, ["522600"] = 6.5, ["522700"] = 4.5,
+            ["520100"] = 10,
+            ["520200"] = 4,
+            ["520300"] = 7.35,
+            ["520400"] = 3.5,
+            ["520500"] = 4.15,
+            ["520600"] = 7,
+            ["522300"] = 2,
+            ["522600"] = 6.5,
+            ["522700"] = 4.5,
         };
 
-        var entry = Rollup.Evaluate(Indicator("U14"), June2024, actuals);
+        var entry = _rollup.Evaluate(Indicator("U14"), _june2024, actuals);
 
         Assert.Equal(Province, entry.Scope);
         Assert.Equal(49, entry.Actual!.Value, 9);
@@ -38,7 +45,7 @@ public class ProvinceRollupTests
         // 10 + 4 + 7.35 = 21.35; lag (49 − 21.35)/70 = 0.395 → seriously behind, and labelled partial.
         var actuals = new Dictionary<string, double> { ["520100"] = 10, ["520200"] = 4, ["520300"] = 7.35, [Province] = 1000 };
 
-        var entry = Rollup.Evaluate(Indicator("U14"), June2024, actuals);
+        var entry = _rollup.Evaluate(Indicator("U14"), _june2024, actuals);
 
         Assert.Equal(21.35, entry.Actual!.Value, 9);
         Assert.Equal(27.65 / 70, entry.Lag!.Value, 9);
@@ -53,7 +60,7 @@ public class ProvinceRollupTests
     {
         var earlier = new[] { new MonthlyValue(new YearMonth(2024, 5), 48) };
 
-        var entry = Rollup.Evaluate(Indicator("U14"), June2024, new Dictionary<string, double>(), earlier);
+        var entry = _rollup.Evaluate(Indicator("U14"), _june2024, new Dictionary<string, double>(), earlier);
 
         Assert.Equal(TrajectoryStatus.InsufficientData, entry.Status);
         Assert.Null(entry.Actual);
@@ -69,7 +76,7 @@ public class ProvinceRollupTests
             .Select((v, i) => new MonthlyValue(new YearMonth(2024, 1 + i), v)).ToArray();
         var actuals = Submitters.Prefectures.ToDictionary(p => p.Code, _ => 49.0 / 9);
 
-        var entry = Rollup.Evaluate(Indicator("U14"), June2024, actuals, earlier);
+        var entry = _rollup.Evaluate(Indicator("U14"), _june2024, actuals, earlier);
 
         Assert.Equal(58, entry.Projected!.Value, 9);
         Assert.Equal(TrajectoryStatus.AtRisk, entry.Status);
@@ -77,5 +84,5 @@ public class ProvinceRollupTests
 
     [Fact]
     public void Evaluate_NotASumIndicator_Throws() =>
-        Assert.Throws<ArgumentException>(() => Rollup.Evaluate(Indicator("U27"), June2024, new Dictionary<string, double>()));
+        Assert.Throws<ArgumentException>(() => _rollup.Evaluate(Indicator("U27"), _june2024, new Dictionary<string, double>()));
 }

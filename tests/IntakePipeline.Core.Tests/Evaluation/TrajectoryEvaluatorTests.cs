@@ -8,7 +8,7 @@ public class TrajectoryEvaluatorTests
 {
     private const int Precision = 9;
 
-    private static readonly TrajectoryEvaluator Evaluator = new(Default, new ThresholdsOptions());
+    private static readonly TrajectoryEvaluator _evaluator = new(Default, new ThresholdsOptions());
 
     // U14 老旧小区改造, 遵义 520300: cumulative 2021-01…2025-12, 10.5万户 by 2025-12, from 0 at 2020-12.
 
@@ -20,12 +20,12 @@ public class TrajectoryEvaluatorTests
     [InlineData(2025, 12, 10.5)]
     [InlineData(2026, 3, 10.5)] // after the last point it stays there
     public void ExpectedAt_CumulativeZunyiU14_Linear(int year, int month, double expected) =>
-        Assert.Equal(expected, Evaluator.ExpectedAt(Indicator("U14"), Zunyi, new YearMonth(year, month))!.Value, Precision);
+        Assert.Equal(expected, _evaluator.ExpectedAt(Indicator("U14"), Zunyi, new YearMonth(year, month))!.Value, Precision);
 
     [Fact]
     public void Evaluate_ZunyiU14At5_SeriouslyBehind()
     {
-        var entry = Evaluator.Evaluate(Indicator("U14"), Zunyi, new YearMonth(2024, 6), Series((2024, 6, 5.0)));
+        var entry = _evaluator.Evaluate(Indicator("U14"), Zunyi, new YearMonth(2024, 6), Series((2024, 6, 5.0)));
 
         // lag = (7.35 − 5) / |10.5 − 0| = 0.223809…
         Assert.Equal(TrajectoryStatus.SeriouslyBehind, entry.Status);
@@ -50,7 +50,7 @@ public class TrajectoryEvaluatorTests
     [InlineData(9.0, TrajectoryStatus.OnTrack)] // ahead: lag −0.157
     [InlineData(10.5, TrajectoryStatus.TargetMet)]
     public void Evaluate_ZunyiU14_StatusByLag(double actual, TrajectoryStatus status) =>
-        Assert.Equal(status, Evaluator.Evaluate(Indicator("U14"), Zunyi, new YearMonth(2024, 6), Series((2024, 6, actual))).Status);
+        Assert.Equal(status, _evaluator.Evaluate(Indicator("U14"), Zunyi, new YearMonth(2024, 6), Series((2024, 6, actual))).Status);
 
     // U01 常住人口城镇化率, province: 53.15 @2020-12, 56以上 @2023-12, 60左右 @2025-12 (the 62左右 of 2022 is superseded).
 
@@ -60,17 +60,17 @@ public class TrajectoryEvaluatorTests
     [InlineData(2027, 3, 60)] // after the last point it stays at 60
     [InlineData(2020, 12, 53.15)]
     public void ExpectedAt_LevelUp_PiecewiseLinear(int year, int month, double expected) =>
-        Assert.Equal(expected, Evaluator.ExpectedAt(Indicator("U01"), Province, new YearMonth(year, month))!.Value, Precision);
+        Assert.Equal(expected, _evaluator.ExpectedAt(Indicator("U01"), Province, new YearMonth(year, month))!.Value, Precision);
 
     [Fact]
     public void ExpectedAt_LevelBeforeBaseline_Null() =>
-        Assert.Null(Evaluator.ExpectedAt(Indicator("U01"), Province, new YearMonth(2020, 6)));
+        Assert.Null(_evaluator.ExpectedAt(Indicator("U01"), Province, new YearMonth(2020, 6)));
 
     [Fact]
     public void Evaluate_LevelUpMid2022_OnTrackAgainstNextMilestone()
     {
         // Annual: the 2021-12 value counts in 2022-06. lag = (54.575 − 54.3)/|60 − 53.15| = 0.275/6.85 = 0.0401.
-        var entry = Evaluator.Evaluate(Indicator("U01"), Province, new YearMonth(2022, 6), Series((2021, 12, 54.3)));
+        var entry = _evaluator.Evaluate(Indicator("U01"), Province, new YearMonth(2022, 6), Series((2021, 12, 54.3)));
 
         Assert.Equal(TrajectoryStatus.OnTrack, entry.Status);
         Assert.Equal(54.3, entry.Actual);
@@ -85,7 +85,7 @@ public class TrajectoryEvaluatorTests
     public void Evaluate_LevelUpEnd2024_Behind()
     {
         // lag = (58 − 57.5)/6.85 = 0.0730 → Behind; 60左右 is not met: |57.5 − 60|/6.85 = 0.365.
-        var entry = Evaluator.Evaluate(Indicator("U01"), Province, new YearMonth(2024, 12), Series((2023, 12, 56.3), (2024, 12, 57.5)));
+        var entry = _evaluator.Evaluate(Indicator("U01"), Province, new YearMonth(2024, 12), Series((2023, 12, 56.3), (2024, 12, 57.5)));
 
         Assert.Equal(TrajectoryStatus.Behind, entry.Status);
         Assert.Equal(0.5 / 6.85, entry.Lag!.Value, Precision);
@@ -96,7 +96,7 @@ public class TrajectoryEvaluatorTests
     public void Evaluate_LevelUpAfterPlan2027_JudgedAgainstFinalTarget()
     {
         // Expected stays at 60; 59 is |59 − 60|/6.85 = 0.146 off: behind, and not within 左右.
-        var entry = Evaluator.Evaluate(Indicator("U01"), Province, new YearMonth(2027, 3), Series((2026, 12, 59)));
+        var entry = _evaluator.Evaluate(Indicator("U01"), Province, new YearMonth(2027, 3), Series((2026, 12, 59)));
 
         Assert.Equal(TrajectoryStatus.Behind, entry.Status);
         Assert.Equal(60, entry.Expected);
@@ -108,7 +108,7 @@ public class TrajectoryEvaluatorTests
     public void Evaluate_AboutTargetWithinOnTrackBand_TargetMet()
     {
         // 60左右: |59.8 − 60|/6.85 = 0.029 ≤ 0.05 counts as met, though 59.8 < 60.
-        var entry = Evaluator.Evaluate(Indicator("U01"), Province, new YearMonth(2025, 12), Series((2025, 12, 59.8)));
+        var entry = _evaluator.Evaluate(Indicator("U01"), Province, new YearMonth(2025, 12), Series((2025, 12, 59.8)));
 
         Assert.Equal(TrajectoryStatus.TargetMet, entry.Status);
     }
@@ -117,7 +117,7 @@ public class TrajectoryEvaluatorTests
     public void Evaluate_PlainTargetJustShort_OnTrackNotMet()
     {
         // P02 (遵义): 300 @2020-12 → 340 @2025-12, no qualifier. 339 is 1/40 = 0.025 short: on track, not met.
-        var entry = Evaluator.Evaluate(Indicator("P02"), Zunyi, new YearMonth(2025, 12), Series((2025, 12, 339)));
+        var entry = _evaluator.Evaluate(Indicator("P02"), Zunyi, new YearMonth(2025, 12), Series((2025, 12, 339)));
 
         Assert.Equal(TrajectoryStatus.OnTrack, entry.Status);
         Assert.Equal(0.025, entry.Lag!.Value, Precision);
@@ -130,7 +130,7 @@ public class TrajectoryEvaluatorTests
     [InlineData(2024, 12, 2.95)] // 2.98 − 0.06 × 12/24
     [InlineData(2026, 6, 2.92)]
     public void ExpectedAt_LevelDown_PiecewiseLinear(int year, int month, double expected) =>
-        Assert.Equal(expected, Evaluator.ExpectedAt(Indicator("U38"), Province, new YearMonth(year, month))!.Value, Precision);
+        Assert.Equal(expected, _evaluator.ExpectedAt(Indicator("U38"), Province, new YearMonth(year, month))!.Value, Precision);
 
     [Theory]
     [InlineData(3.07, TrajectoryStatus.SeriouslyBehind, 0.1666666667)] // (3.07 − 3.04)/0.18
@@ -140,7 +140,7 @@ public class TrajectoryEvaluatorTests
     [InlineData(2.97, TrajectoryStatus.TargetMet, -0.3888888889)] // below the next milestone 2.98
     public void Evaluate_LevelDownMid2022_SignedLag(double actual, TrajectoryStatus status, double lag)
     {
-        var entry = Evaluator.Evaluate(Indicator("U38"), Province, new YearMonth(2022, 6), Series((2021, 12, actual)));
+        var entry = _evaluator.Evaluate(Indicator("U38"), Province, new YearMonth(2022, 6), Series((2021, 12, actual)));
 
         Assert.Equal(status, entry.Status);
         Assert.Equal(lag, entry.Lag!.Value, 9);
@@ -155,7 +155,7 @@ public class TrajectoryEvaluatorTests
     [InlineData(96, TrajectoryStatus.OnTrack)]
     public void Evaluate_FloorInPrefectureWithoutOwnPoints_JudgedAgainstProvinceFloor(double actual, TrajectoryStatus status)
     {
-        var entry = Evaluator.Evaluate(Indicator("U27"), Zunyi, new YearMonth(2022, 6), Series((2022, 6, actual)));
+        var entry = _evaluator.Evaluate(Indicator("U27"), Zunyi, new YearMonth(2022, 6), Series((2022, 6, actual)));
 
         Assert.Equal(status, entry.Status);
         Assert.Equal(95, entry.Expected);
@@ -164,7 +164,7 @@ public class TrajectoryEvaluatorTests
 
     [Fact]
     public void ExpectedAt_Floor_ValueInForceNotInterpolated() =>
-        Assert.Equal(95, Evaluator.ExpectedAt(Indicator("U27"), Zunyi, new YearMonth(2022, 6)));
+        Assert.Equal(95, _evaluator.ExpectedAt(Indicator("U27"), Zunyi, new YearMonth(2022, 6)));
 
     [Theory]
     [InlineData(31, TrajectoryStatus.Breach)]
@@ -172,7 +172,7 @@ public class TrajectoryEvaluatorTests
     public void Evaluate_CeilingBeforeItsOnlyPoint_InForce(double actual, TrajectoryStatus status)
     {
         // C01: 30以内 @2025-12 only; a ceiling holds at any time.
-        var entry = Evaluator.Evaluate(Indicator("C01"), Province, new YearMonth(2024, 6), Series((2024, 6, actual)));
+        var entry = _evaluator.Evaluate(Indicator("C01"), Province, new YearMonth(2024, 6), Series((2024, 6, actual)));
 
         Assert.Equal(status, entry.Status);
     }
@@ -189,7 +189,7 @@ public class TrajectoryEvaluatorTests
     {
         var at = new YearMonth(year, month);
 
-        var entry = Evaluator.Evaluate(Indicator("U36"), Province, at, Series((year, month, actual)));
+        var entry = _evaluator.Evaluate(Indicator("U36"), Province, at, Series((year, month, actual)));
 
         Assert.Equal(status, entry.Status);
         Assert.Equal(lag, entry.Lag!.Value, 9);
@@ -205,7 +205,7 @@ public class TrajectoryEvaluatorTests
         // shortfall (10.5 − 8.25)/10.5 = 0.214 > 0.05.
         var series = Series((2024, 1, 7.1), (2024, 2, 7.15), (2024, 3, 7.2), (2024, 4, 7.25), (2024, 5, 7.3), (2024, 6, 7.35));
 
-        var entry = Evaluator.Evaluate(Indicator("U14"), Zunyi, new YearMonth(2024, 6), series);
+        var entry = _evaluator.Evaluate(Indicator("U14"), Zunyi, new YearMonth(2024, 6), series);
 
         Assert.Equal(TrajectoryStatus.AtRisk, entry.Status);
         Assert.Equal(8.25, entry.Projected!.Value, Precision);
@@ -218,7 +218,7 @@ public class TrajectoryEvaluatorTests
         // 0.175 a month, the plan's own pace: 7.35 + 0.175 × 18 = 10.5.
         var series = Series((2024, 1, 6.475), (2024, 2, 6.65), (2024, 3, 6.825), (2024, 4, 7.0), (2024, 5, 7.175), (2024, 6, 7.35));
 
-        var entry = Evaluator.Evaluate(Indicator("U14"), Zunyi, new YearMonth(2024, 6), series);
+        var entry = _evaluator.Evaluate(Indicator("U14"), Zunyi, new YearMonth(2024, 6), series);
 
         Assert.Equal(TrajectoryStatus.OnTrack, entry.Status);
         Assert.Equal(10.5, entry.Projected!.Value, Precision);
@@ -230,7 +230,7 @@ public class TrajectoryEvaluatorTests
         // Two zeros before the last six would drag the line down if they were used.
         var series = Series((2023, 11, 0), (2023, 12, 0), (2024, 1, 7.1), (2024, 2, 7.15), (2024, 3, 7.2), (2024, 4, 7.25), (2024, 5, 7.3), (2024, 6, 7.35));
 
-        var entry = Evaluator.Evaluate(Indicator("U14"), Zunyi, new YearMonth(2024, 6), series);
+        var entry = _evaluator.Evaluate(Indicator("U14"), Zunyi, new YearMonth(2024, 6), series);
 
         Assert.Equal(8.25, entry.Projected!.Value, Precision);
     }
@@ -238,7 +238,7 @@ public class TrajectoryEvaluatorTests
     [Fact]
     public void Evaluate_TwoPoints_NoProjection()
     {
-        var entry = Evaluator.Evaluate(Indicator("U14"), Zunyi, new YearMonth(2024, 6), Series((2024, 5, 7.3), (2024, 6, 7.35)));
+        var entry = _evaluator.Evaluate(Indicator("U14"), Zunyi, new YearMonth(2024, 6), Series((2024, 5, 7.3), (2024, 6, 7.35)));
 
         Assert.Null(entry.Projected);
         Assert.Equal(TrajectoryStatus.OnTrack, entry.Status);
@@ -250,7 +250,7 @@ public class TrajectoryEvaluatorTests
         // lag (7.35 − 6.5)/10.5 = 0.081: Behind outranks AtRisk.
         var series = Series((2024, 1, 6.25), (2024, 2, 6.3), (2024, 3, 6.35), (2024, 4, 6.4), (2024, 5, 6.45), (2024, 6, 6.5));
 
-        var entry = Evaluator.Evaluate(Indicator("U14"), Zunyi, new YearMonth(2024, 6), series);
+        var entry = _evaluator.Evaluate(Indicator("U14"), Zunyi, new YearMonth(2024, 6), series);
 
         Assert.Equal(TrajectoryStatus.Behind, entry.Status);
         Assert.NotNull(entry.Projected);
@@ -284,7 +284,7 @@ public class TrajectoryEvaluatorTests
     [Fact]
     public void Evaluate_MonthlyWithoutValueThisMonth_InsufficientData()
     {
-        var entry = Evaluator.Evaluate(Indicator("U14"), Zunyi, new YearMonth(2024, 6), Series((2024, 5, 7.0)));
+        var entry = _evaluator.Evaluate(Indicator("U14"), Zunyi, new YearMonth(2024, 6), Series((2024, 5, 7.0)));
 
         Assert.Equal(TrajectoryStatus.InsufficientData, entry.Status);
         Assert.Null(entry.Actual);
@@ -295,7 +295,7 @@ public class TrajectoryEvaluatorTests
     [Fact]
     public void Evaluate_AnnualValueOlderThanTwelveMonths_InsufficientData()
     {
-        var entry = Evaluator.Evaluate(Indicator("U01"), Province, new YearMonth(2024, 12), Series((2023, 12, 56.3)));
+        var entry = _evaluator.Evaluate(Indicator("U01"), Province, new YearMonth(2024, 12), Series((2023, 12, 56.3)));
 
         Assert.Equal(TrajectoryStatus.InsufficientData, entry.Status);
         Assert.Null(entry.Actual);
@@ -305,7 +305,7 @@ public class TrajectoryEvaluatorTests
     public void Evaluate_NoPointsInScope_InsufficientData()
     {
         // U14 has no allocation for 安顺 in the test catalog, and a sum indicator does not borrow the province's.
-        var entry = Evaluator.Evaluate(Indicator("U14"), Anshun, new YearMonth(2024, 6), Series((2024, 6, 3.0)));
+        var entry = _evaluator.Evaluate(Indicator("U14"), Anshun, new YearMonth(2024, 6), Series((2024, 6, 3.0)));
 
         Assert.Equal(TrajectoryStatus.InsufficientData, entry.Status);
         Assert.Equal(3.0, entry.Actual);
@@ -316,7 +316,7 @@ public class TrajectoryEvaluatorTests
     [Fact]
     public void Evaluate_BeforeFirstLevelPoint_InsufficientData()
     {
-        var entry = Evaluator.Evaluate(Indicator("U01"), Province, new YearMonth(2020, 6), Series((2020, 6, 52)));
+        var entry = _evaluator.Evaluate(Indicator("U01"), Province, new YearMonth(2020, 6), Series((2020, 6, 52)));
 
         Assert.Equal(TrajectoryStatus.InsufficientData, entry.Status);
         Assert.Null(entry.Expected);
@@ -325,7 +325,7 @@ public class TrajectoryEvaluatorTests
     [Fact]
     public void Evaluate_ValuesAfterTheMonth_Ignored()
     {
-        var entry = Evaluator.Evaluate(Indicator("U01"), Province, new YearMonth(2022, 6), Series((2021, 12, 54.3), (2022, 12, 99)));
+        var entry = _evaluator.Evaluate(Indicator("U01"), Province, new YearMonth(2022, 6), Series((2021, 12, 54.3), (2022, 12, 99)));
 
         Assert.Equal(54.3, entry.Actual);
     }
@@ -333,7 +333,7 @@ public class TrajectoryEvaluatorTests
     [Fact]
     public void PointsFor_Cumulative_ImplicitZeroFirst()
     {
-        var points = Evaluator.PointsFor(Indicator("U14"), Zunyi);
+        var points = _evaluator.PointsFor(Indicator("U14"), Zunyi);
 
         Assert.Equal([(new YearMonth(2020, 12), 0.0), (new YearMonth(2025, 12), 10.5)], points.Select(p => (p.Date, p.Value)));
         Assert.Null(points[0].Target);
@@ -342,7 +342,7 @@ public class TrajectoryEvaluatorTests
     [Fact]
     public void PointsFor_SupersededPoint_Left()
     {
-        var points = Evaluator.PointsFor(Indicator("U01"), Province);
+        var points = _evaluator.PointsFor(Indicator("U01"), Province);
 
         Assert.DoesNotContain(points, p => p.Value == 62);
         Assert.Equal(3, points.Count);
