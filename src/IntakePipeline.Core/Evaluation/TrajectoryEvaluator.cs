@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using IntakePipeline.Core.Plan;
 
 namespace IntakePipeline.Core.Evaluation;
@@ -12,6 +13,9 @@ public sealed class TrajectoryEvaluator
 
     private readonly PlanCatalog _catalog;
     private readonly ThresholdsOptions _thresholds;
+
+    // The catalog never changes, so each (indicator, scope) trajectory is built once.
+    private readonly ConcurrentDictionary<(string Indicator, string Scope), TrajectoryPoint[]> _points = new();
 
     /// <summary>Creates an evaluator over <paramref name="catalog"/> with the given bands and projection settings.</summary>
     public TrajectoryEvaluator(PlanCatalog catalog, ThresholdsOptions thresholds)
@@ -31,6 +35,13 @@ public sealed class TrajectoryEvaluator
     public IReadOnlyList<TrajectoryPoint> PointsFor(PlanIndicator indicator, string scope)
     {
         ArgumentNullException.ThrowIfNull(indicator);
+        ArgumentNullException.ThrowIfNull(scope);
+        var key = (indicator.Code, scope);
+        return _points.TryGetValue(key, out var cached) ? cached : _points.GetOrAdd(key, BuildPoints(indicator, scope));
+    }
+
+    private TrajectoryPoint[] BuildPoints(PlanIndicator indicator, string scope)
+    {
         var targets = _catalog.TargetsInForce(indicator.Code, scope);
         if (targets.Count == 0 && indicator.Aggregation == IndicatorAggregation.Weighted && Submitters.IsPrefecture(scope))
         {
@@ -54,7 +65,7 @@ public sealed class TrajectoryEvaluator
                 }
             }
 
-            return points.Count > 1 ? points : [];
+            return points.Count > 1 ? [.. points] : [];
         }
 
         foreach (var target in targets)
@@ -62,7 +73,7 @@ public sealed class TrajectoryEvaluator
             points.Add(new TrajectoryPoint(target.Date, target.Value, target));
         }
 
-        return points;
+        return [.. points];
     }
 
     /// <summary>

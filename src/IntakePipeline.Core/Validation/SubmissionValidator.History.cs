@@ -74,9 +74,9 @@ public sealed partial class SubmissionValidator
         }
 
         var largest = 0.0;
-        foreach (var target in targets)
+        for (var i = 0; i < targets.Count; i++)
         {
-            largest = Math.Max(largest, Math.Abs(target.Value));
+            largest = Math.Max(largest, Math.Abs(targets[i].Value));
         }
 
         if (largest > 0 && Math.Abs(value) > _thresholds.UnitSuspectFactor * largest)
