@@ -130,14 +130,12 @@ public sealed class TrajectoryEvaluator
             case IndicatorKind.Floor:
                 return entry with
                 {
-                    Expected = target.Value,
                     Lag = (target.Value - a) / Span(target.Value, 0),
                     Status = a < target.Value ? TrajectoryStatus.Breach : TrajectoryStatus.OnTrack,
                 };
             case IndicatorKind.Ceiling:
                 return entry with
                 {
-                    Expected = target.Value,
                     Lag = (a - target.Value) / Span(target.Value, 0),
                     Status = a > target.Value ? TrajectoryStatus.Breach : TrajectoryStatus.OnTrack,
                 };
@@ -146,7 +144,6 @@ public sealed class TrajectoryEvaluator
                 var rateLag = (up ? target.Value - a : a - target.Value) / rateSpan;
                 return entry with
                 {
-                    Expected = target.Value,
                     Lag = rateLag,
                     Status = IsMet(target, a, up, rateSpan, bands) ? TrajectoryStatus.TargetMet : ByBands(rateLag, bands),
                 };
