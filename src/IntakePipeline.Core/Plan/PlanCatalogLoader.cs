@@ -22,14 +22,14 @@ public static partial class PlanCatalogLoader
     /// <summary>The cross-indicator relations file.</summary>
     public const string ChecksFile = "checks.csv";
 
-    private static readonly string[] DocumentColumns = ["id", "number", "title", "issued"];
+    private static readonly string[] _documentColumns = ["id", "number", "title", "issued"];
 
-    private static readonly string[] IndicatorColumns =
+    private static readonly string[] _indicatorColumns =
         ["code", "name", "unit", "category", "kind", "direction", "aggregation", "frequency", "window_start", "window_end", "flow2020", "document", "section", "note"];
 
-    private static readonly string[] TargetColumns = ["indicator", "scope", "date", "value", "unit", "qualifier", "document", "section", "note"];
+    private static readonly string[] _targetColumns = ["indicator", "scope", "date", "value", "unit", "qualifier", "document", "section", "note"];
 
-    private static readonly string[] CheckColumns = ["id", "left", "relation", "right", "note"];
+    private static readonly string[] _checkColumns = ["id", "left", "relation", "right", "note"];
 
     /// <summary>Loads the catalog embedded in this assembly (the repository's <c>seeds/plan</c> at build time).</summary>
     /// <exception cref="PlanCatalogException">The embedded catalog is malformed.</exception>
@@ -61,10 +61,10 @@ public static partial class PlanCatalogLoader
             return PlanCsvTable.Read(stream, describe(file), columns);
         }
 
-        var documents = ReadDocuments(Read(DocumentsFile, DocumentColumns));
-        var indicators = ReadIndicators(Read(IndicatorsFile, IndicatorColumns), documents);
-        var targets = ReadTargets(Read(TargetsFile, TargetColumns), documents, indicators);
-        var relations = ReadRelations(Read(ChecksFile, CheckColumns), indicators, targets);
+        var documents = ReadDocuments(Read(DocumentsFile, _documentColumns));
+        var indicators = ReadIndicators(Read(IndicatorsFile, _indicatorColumns), documents);
+        var targets = ReadTargets(Read(TargetsFile, _targetColumns), documents, indicators);
+        var relations = ReadRelations(Read(ChecksFile, _checkColumns), indicators, targets);
         var ordered = documents.Values.OrderBy(d => d.Issued).ToList();
         return new PlanCatalog(ordered, [.. indicators.Values], DeriveSupersession(targets, ordered), relations);
     }

@@ -6,7 +6,7 @@ namespace IntakePipeline.Core.Plan;
 /// <summary>Reads one catalog CSV (UTF-8, with or without BOM, RFC 4180, one header row) into rows keyed by column name.</summary>
 internal static class PlanCsvTable
 {
-    private static readonly CsvReaderOptions Options = new()
+    private static readonly CsvReaderOptions _options = new()
     {
         Separator = ',',
         TrimWhitespace = true,
@@ -34,7 +34,7 @@ internal static class PlanCsvTable
 
         try
         {
-            using var csv = CsvReader.Create(bytes, Options);
+            using var csv = CsvReader.Create(bytes, _options);
             var header = MapHeader(csv.Headers, file, columns);
             var rows = new List<PlanCsvRow>();
             while (csv.Read())
