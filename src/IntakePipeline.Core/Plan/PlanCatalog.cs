@@ -10,11 +10,20 @@ public sealed class PlanCatalog
     private readonly Dictionary<(string Indicator, string Scope), PlanTarget[]> _inForce;
 
     /// <summary>Builds a catalog from already-validated parts. Use <c>PlanCatalogLoader</c> to read one from files.</summary>
-    public PlanCatalog(IReadOnlyList<PlanDocument> documents, IReadOnlyList<PlanIndicator> indicators, IReadOnlyList<PlanTarget> targets)
+    /// <param name="documents">The source documents, oldest first.</param>
+    /// <param name="indicators">The indicators.</param>
+    /// <param name="targets">The target points, superseded ones included.</param>
+    /// <param name="relations">The cross-indicator relations from checks.csv; none when omitted.</param>
+    public PlanCatalog(
+        IReadOnlyList<PlanDocument> documents,
+        IReadOnlyList<PlanIndicator> indicators,
+        IReadOnlyList<PlanTarget> targets,
+        IReadOnlyList<PlanRelation>? relations = null)
     {
         Documents = documents;
         Indicators = indicators;
         Targets = targets;
+        Relations = relations ?? [];
         _indicators = indicators.ToDictionary(i => i.Code, StringComparer.Ordinal);
         _inForce = targets
             .Where(t => !t.Superseded)
@@ -30,6 +39,9 @@ public sealed class PlanCatalog
 
     /// <summary>Every target point, superseded ones included, in catalog order.</summary>
     public IReadOnlyList<PlanTarget> Targets { get; }
+
+    /// <summary>The cross-indicator relations that <c>PlanConsistencyCheck</c> evaluates, in file order.</summary>
+    public IReadOnlyList<PlanRelation> Relations { get; }
 
     /// <summary>Finds an indicator by code (case-sensitive), or returns null.</summary>
     public PlanIndicator? FindIndicator(string code) => _indicators.GetValueOrDefault(code);
