@@ -14,12 +14,7 @@ internal static class JsonSubmissionReader
     /// <summary>The deepest nesting accepted; a row object sits at depth 2.</summary>
     public const int MaxDepth = 16;
 
-    private static readonly JsonDocumentOptions _options = new()
-    {
-        MaxDepth = MaxDepth,
-        // Two values for one key in a row would be silently decided by the parser; make it the author's call instead.
-        AllowDuplicateProperties = false,
-    };
+    private static readonly JsonDocumentOptions _options = new() { MaxDepth = MaxDepth };
 
     /// <summary>Reads the file's bytes into a table; never throws for bad content.</summary>
     public static SubmissionTable Read(ReadOnlyMemory<byte> content, LimitsOptions limits)
@@ -41,7 +36,7 @@ internal static class JsonSubmissionReader
         }
         catch (JsonException e)
         {
-            return Failed(SubmissionReadIssues.MalformedJson(e.LineNumber ?? 0, e.BytePositionInLine ?? 0));
+            return Failed(SubmissionReadIssues.MalformedJson(e.LineNumber, e.BytePositionInLine));
         }
 
         using (document)
@@ -53,6 +48,7 @@ internal static class JsonSubmissionReader
             }
 
             var builder = SubmissionTableBuilder.ForKeys(limits);
+            var keysInRow = new HashSet<string>(StringComparer.Ordinal);
             var number = 0;
             foreach (var element in root.EnumerateArray())
             {
@@ -64,8 +60,16 @@ internal static class JsonSubmissionReader
                 }
 
                 builder.BeginRow(number);
+                keysInRow.Clear();
                 foreach (var property in element.EnumerateObject())
                 {
+                    // Two values for one key would otherwise be decided silently by whichever comes last.
+                    if (!keysInRow.Add(property.Name))
+                    {
+                        builder.Fail(SubmissionReadIssues.JsonDuplicateKey(number, property.Name));
+                        break;
+                    }
+
                     builder.SetCell(builder.ColumnFor(property.Name), CellText(property.Value));
                 }
 

@@ -152,11 +152,23 @@ internal static class SubmissionReadIssues
             cached,
             $"第 {row} 行“{column}”列是公式，已按 Excel 保存的计算结果“{cached}”读取。为避免报送的不是最新结果，请把该列“选择性粘贴为数值”后重新上传。");
 
-    public static ValidationIssue MalformedJson(long line, long bytePosition) => FileError(
+    public static ValidationIssue MalformedJson(long? line, long? bytePosition)
+    {
+        var position = line is { } l && bytePosition is { } b ? $"第 {l + 1} 行第 {b + 1} 字节" : null;
+        var where = position is null ? string.Empty : $"（{position}附近）";
+        return FileError(
+            IssueCodes.UnreadableFile,
+            position,
+            $"JSON 格式错误{where}：可能是括号、引号或逗号不匹配，或嵌套超过 {JsonSubmissionReader.MaxDepth} 层。请检查后重新上传。");
+    }
+
+    public static ValidationIssue JsonDuplicateKey(int row, string key) => new(
         IssueCodes.UnreadableFile,
-        $"第 {line + 1} 行第 {bytePosition + 1} 字节",
-        $"JSON 格式错误（第 {line + 1} 行第 {bytePosition + 1} 字节附近）：可能是括号、引号或逗号不匹配，嵌套过深，或同一行数据中有重复的键。"
-        + "请检查后重新上传。");
+        IssueSeverity.Error,
+        row,
+        key.Trim(),
+        key,
+        $"JSON 数组的第 {row} 个元素中，键“{key}”出现了不止一次，无法确定取哪个值。请删除重复的键后重新上传。");
 
     public static ValidationIssue JsonNotAnArray(string kind) => FileError(
         IssueCodes.UnreadableFile,
