@@ -254,6 +254,21 @@ public class XlsxSubmissionReaderTests
         Assert.Equal(IssueCodes.EmptyFile, Assert.Single(Read(workbook).Issues).Code);
     }
 
+    [Fact]
+    public void Read_WorkbookWrittenByLibreOffice_ReadsFormatsGapsAndFormulas()
+    {
+        var table = XlsxSubmissionReader.Read(FixtureFiles.Read("libreoffice-sample.xlsx"), _limits);
+
+        Assert.Equal(["指标代码", "指标名称", "数值", "单位", "期间", "备注"], table.Headers);
+        Assert.Equal([2, 3, 5, 6], table.Rows.Select(r => r.Number));
+        Assert.Equal(["U01", "常住人口城镇化率", "56.5", "%", "2024-06-15", ""], Texts(table.Rows[0]));
+        Assert.Equal(["U10", "市场主体", "480.25", "万户", "2024-06-15", "含个体户"], Texts(table.Rows[1]));
+        Assert.Equal("多行\n备注", table.Rows[2].Cells[5].Text);
+        Assert.Equal(new SubmissionCell("960.5", FromFormula: true), table.Rows[3].Cells[2]);
+        var issue = Assert.Single(table.Issues);
+        Assert.Equal((IssueCodes.FormulaCell, 6, "数值", "960.5"), (issue.Code, issue.Row, issue.Column, issue.Value));
+    }
+
     public static TheoryData<string, Func<byte[]>> BrokenWorkbooks => new()
     {
         { "random bytes", () => new Random(7).GetItems<byte>(Enumerable.Range(0, 256).Select(i => (byte)i).ToArray(), 2048) },
