@@ -20,7 +20,7 @@ internal sealed class SubmissionTableBuilder
     private readonly bool _keyed;
     private readonly List<string> _headers = [];
     private readonly Dictionary<string, int>? _columnsByKey;
-    private readonly List<(int Number, SubmissionCell[] Cells)> _rows = [];
+    private readonly List<SubmissionRow> _rows = [];
     private readonly List<(int Row, int Column, string Text, bool Cached)> _formulaCells = [];
     private readonly List<ValidationIssue> _issues = [];
     private readonly SubmissionCell[] _buffer;
@@ -178,11 +178,13 @@ internal sealed class SubmissionTableBuilder
             return new SubmissionTable(format, encoding, headers, [], [SubmissionReadIssues.NoRows(_headerRow)]);
         }
 
-        var rows = new SubmissionRow[_rows.Count];
-        for (var i = 0; i < rows.Length; i++)
+        // Rows read before a later row or key widened the table are re-made with padding; the rest are used as built.
+        for (var i = 0; i < _rows.Count; i++)
         {
-            var (number, cells) = _rows[i];
-            rows[i] = new SubmissionRow(number, cells.Length == headers.Length ? cells : Pad(cells, headers.Length));
+            if (_rows[i].Cells.Count < headers.Length)
+            {
+                _rows[i] = new SubmissionRow(_rows[i].Number, Pad((SubmissionCell[])_rows[i].Cells, headers.Length));
+            }
         }
 
         foreach (var (row, column, text, cached) in _formulaCells)
@@ -191,7 +193,7 @@ internal sealed class SubmissionTableBuilder
             _issues.Add(SubmissionReadIssues.FormulaCell(row, name, cached ? text : string.Empty));
         }
 
-        return new SubmissionTable(format, encoding, headers, rows, _issues);
+        return new SubmissionTable(format, encoding, headers, _rows, _issues);
     }
 
     private void TakeHeader()
@@ -215,7 +217,7 @@ internal sealed class SubmissionTableBuilder
             cells[i] = i < _bufferUsed && _buffer[i].Text is not null ? _buffer[i] : SubmissionCell.Empty;
         }
 
-        _rows.Add((_currentRow, cells));
+        _rows.Add(new SubmissionRow(_currentRow, cells));
         _width = Math.Max(_width, _lastNonBlank + 1);
     }
 
