@@ -11,7 +11,9 @@ namespace IntakePipeline.Core.Submissions;
 /// <para>
 /// Reading never throws for user input: an unsupported extension, an oversize, empty or unreadable file, an XLSX that
 /// breaks an archive cap, and the like each become a <see cref="Validation.ValidationIssue"/> with a Chinese message,
-/// and the table then has no rows. Only a null argument, or an I/O failure of the stream itself, throws.
+/// and the table then has no rows. Only a null argument, or an I/O failure of the stream itself, throws. For an
+/// unsupported extension there is no format to name, and the table's <see cref="SubmissionTable.Format"/> is then
+/// <see cref="SubmissionFormat.Csv"/> (the contract's field is not nullable) beside the one <c>unreadable-file</c> error.
 /// </para>
 /// <para>
 /// Rules shared by every format: cell text and headers are trimmed of surrounding whitespace; blank rows are left out
@@ -27,6 +29,7 @@ namespace IntakePipeline.Core.Submissions;
 /// it is parsed; more than <see cref="LimitsOptions.MaxRows"/> data rows, or a non-blank cell beyond
 /// <see cref="LimitsOptions.MaxColumns"/>, rejects the file as <c>file-too-large</c>.
 /// </para>
+/// <para>An instance holds only its caps and may be shared across threads.</para>
 /// </remarks>
 public sealed class SubmissionReader
 {
