@@ -1,1 +1,3 @@
-return 0;
+using IntakePipeline.Host.Cli;
+
+return await IntakeCommandLine.RunAsync(args);

@@ -53,7 +53,7 @@ public sealed class PlanCatalog
     /// <summary>
     /// The indicators a submitter reports: a prefecture reports those aggregated by <c>sum</c> or <c>weighted</c> and
     /// those with a target allocated to it; the province (520000) reports those that are not a plain sum of the
-    /// prefectures (<c>none</c> and <c>weighted</c>), since sums are rolled up.
+    /// prefectures (<c>none</c> and <c>weighted</c>) and have a provincial target, since sums are rolled up.
     /// </summary>
     public IReadOnlyList<PlanIndicator> IndicatorsFor(string submitter) =>
         Indicators.Where(i => IsReportedBy(i, submitter)).ToList();
@@ -61,6 +61,6 @@ public sealed class PlanCatalog
     /// <summary>True when <paramref name="submitter"/> is expected to report <paramref name="indicator"/>.</summary>
     public bool IsReportedBy(PlanIndicator indicator, string submitter) =>
         submitter == Submitters.Province
-            ? indicator.Aggregation != IndicatorAggregation.Sum
+            ? indicator.Aggregation != IndicatorAggregation.Sum && _inForce.ContainsKey((indicator.Code, Submitters.Province))
             : indicator.Aggregation != IndicatorAggregation.None || _inForce.ContainsKey((indicator.Code, submitter));
 }

@@ -138,7 +138,7 @@ public sealed partial class SubmissionValidator
         for (var i = 0; i < cells.Count; i++)
         {
             var text = cells[i].Text;
-            if (!IsFormulaLike(text))
+            if (!SafeText.LooksLikeFormula(text))
             {
                 continue;
             }
@@ -150,16 +150,6 @@ public sealed partial class SubmissionValidator
         }
 
         return flagged ?? NoFlags(Math.Max(cells.Count, columns.Headers.Count));
-    }
-
-    /// <summary>
-    /// A cell whose trimmed text starts with =, +, - or @ and is not a number. A lone sign is not a formula; in the value
-    /// column it is reported as a type error instead.
-    /// </summary>
-    private static bool IsFormulaLike(string text)
-    {
-        var span = text.AsSpan().Trim();
-        return span.Length > 1 && span[0] is '=' or '+' or '-' or '@' && !SubmissionNumber.IsNumber(span);
     }
 
     private PlanIndicator? ResolveIndicator(

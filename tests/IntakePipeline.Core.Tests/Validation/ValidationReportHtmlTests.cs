@@ -1,0 +1,37 @@
+using IntakePipeline.Core.Submissions;
+using IntakePipeline.Core.Validation;
+
+namespace IntakePipeline.Core.Tests.Validation;
+
+public class ValidationReportHtmlTests
+{
+    [Fact]
+    public void Render_Rejected_ListsEveryIssueEscaped()
+    {
+        var report = new ValidationReport(SubmissionFormat.Csv, "GB18030", 2,
+            [
+                new ValidationIssue(IssueCodes.TypeError, IssueSeverity.Error, 3, "数值", "<b>十二</b>", "第 3 行“数值”列无法识别为数字。"),
+                new ValidationIssue(IssueCodes.FormulaInjection, IssueSeverity.Error, 4, "备注", "=cmd()", "以 = 开头的文字不允许。"),
+            ],
+            []);
+
+        var html = ValidationReportHtml.Render(report, "intake-520300/2024-06/遵义.csv", [new("报送单位", "遵义市（520300）")]);
+
+        Assert.Contains("已退回", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;b&gt;十二&lt;/b&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("&#39;=cmd()", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>十二", html, StringComparison.Ordinal);
+        Assert.Contains("遵义市（520300）", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Accepted_ShowsObservations()
+    {
+        var report = new ValidationReport(SubmissionFormat.Json, null, 1, [], [new Observation("U14", 7.3, "万户")]);
+
+        var html = ValidationReportHtml.Render(report, "x.json", []);
+
+        Assert.Contains("已接收", html, StringComparison.Ordinal);
+        Assert.Contains("<td>U14</td><td>7.3</td><td>万户</td>", html, StringComparison.Ordinal);
+    }
+}
