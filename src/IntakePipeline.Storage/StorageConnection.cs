@@ -246,7 +246,7 @@ public sealed partial class StorageConnection
         };
     }
 
-    internal static Uri AuthorityFor(Uri serviceUri) =>
+    private static Uri AuthorityFor(Uri serviceUri) =>
         serviceUri.Host.EndsWith(".chinacloudapi.cn", StringComparison.OrdinalIgnoreCase) ? AzureAuthorityHosts.AzureChina
         : serviceUri.Host.EndsWith(".usgovcloudapi.net", StringComparison.OrdinalIgnoreCase) ? AzureAuthorityHosts.AzureGovernment
         : AzureAuthorityHosts.AzurePublicCloud;
@@ -362,21 +362,7 @@ public sealed partial class StorageConnection
 
     private static TokenCredential CreateDefaultCredential(IConfigurationSection section, Uri blobServiceUri, string name)
     {
-        var options = new DefaultAzureCredentialOptions { AuthorityHost = AuthorityFor(blobServiceUri) };
-        var authority = section["authorityHost"];
-        if (!string.IsNullOrWhiteSpace(authority))
-        {
-            options.AuthorityHost = authority.Trim() switch
-            {
-                var a when a.Equals("AzureChina", StringComparison.OrdinalIgnoreCase) => AzureAuthorityHosts.AzureChina,
-                var a when a.Equals("AzureGovernment", StringComparison.OrdinalIgnoreCase) => AzureAuthorityHosts.AzureGovernment,
-                var a when a.Equals("AzurePublicCloud", StringComparison.OrdinalIgnoreCase) => AzureAuthorityHosts.AzurePublicCloud,
-                var a when Uri.TryCreate(a, UriKind.Absolute, out var uri) && uri.Scheme == "https" => uri,
-                var a => throw new InvalidOperationException(
-                    $"The setting '{name}__authorityHost' must be AzureChina, AzureGovernment, AzurePublicCloud or an https URI, not '{a}'."),
-            };
-        }
-
+        var options = new DefaultAzureCredentialOptions { AuthorityHost = AuthorityHostFor(section, blobServiceUri, name) };
         var clientId = section["clientId"];
         if (!string.IsNullOrWhiteSpace(clientId))
         {
@@ -384,6 +370,36 @@ public sealed partial class StorageConnection
         }
 
         return new DefaultAzureCredential(options);
+    }
+
+    /// <summary>The <c>authorityHost</c> setting, or the cloud the endpoint belongs to.</summary>
+    internal static Uri AuthorityHostFor(IConfigurationSection section, Uri blobServiceUri, string name)
+    {
+        var authority = section["authorityHost"]?.Trim();
+        if (string.IsNullOrEmpty(authority))
+        {
+            return AuthorityFor(blobServiceUri);
+        }
+
+        if (authority.Equals("AzureChina", StringComparison.OrdinalIgnoreCase))
+        {
+            return AzureAuthorityHosts.AzureChina;
+        }
+
+        if (authority.Equals("AzureGovernment", StringComparison.OrdinalIgnoreCase))
+        {
+            return AzureAuthorityHosts.AzureGovernment;
+        }
+
+        if (authority.Equals("AzurePublicCloud", StringComparison.OrdinalIgnoreCase))
+        {
+            return AzureAuthorityHosts.AzurePublicCloud;
+        }
+
+        return Uri.TryCreate(authority, UriKind.Absolute, out var uri) && uri.Scheme == "https"
+            ? uri
+            : throw new InvalidOperationException(
+                $"The setting '{name}__authorityHost' must be AzureChina, AzureGovernment, AzurePublicCloud or an https URI, not '{authority}'.");
     }
 
     private static string? AccountFromHost(Uri serviceUri)
