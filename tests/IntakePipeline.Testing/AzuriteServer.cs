@@ -10,8 +10,11 @@ namespace IntakePipeline.Testing;
 /// <remarks>
 /// When the environment variable <see cref="EnvironmentVariable"/> holds a connection string, that storage is used
 /// and nothing is started, unless the options need a process of our own (HTTPS, OAuth or disk persistence).
+/// For other options, use <see cref="Create"/>, or derive a fixture:
+/// <c>public sealed class DiskAzurite() : AzuriteServer(new AzuriteServerOptions { Persistent = true });</c>
+/// (xunit fixtures need a single public constructor).
 /// </remarks>
-public sealed class AzuriteServer : IAsyncLifetime
+public class AzuriteServer : IAsyncLifetime
 {
     /// <summary>The environment variable with a connection string to use instead of starting Azurite.</summary>
     public const string EnvironmentVariable = "INTAKE_TEST_STORAGE";
@@ -37,9 +40,9 @@ public sealed class AzuriteServer : IAsyncLifetime
     {
     }
 
-    /// <summary>Creates a server with the given options.</summary>
+    /// <summary>Creates a server with the given options, for a derived fixture.</summary>
     /// <param name="options">The options.</param>
-    public AzuriteServer(AzuriteServerOptions options)
+    protected AzuriteServer(AzuriteServerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.OAuth && options.CertificatePemPath is null)
@@ -51,6 +54,11 @@ public sealed class AzuriteServer : IAsyncLifetime
         var external = Environment.GetEnvironmentVariable(EnvironmentVariable);
         _externalConnectionString = options.NeedsOwnProcess || string.IsNullOrWhiteSpace(external) ? null : external;
     }
+
+    /// <summary>Creates a server with the given options; call <see cref="StartAsync"/> (or use it as a fixture) to run it.</summary>
+    /// <param name="options">The options.</param>
+    /// <returns>The server, not yet started.</returns>
+    public static AzuriteServer Create(AzuriteServerOptions options) => new(options);
 
     /// <summary>Whether <see cref="EnvironmentVariable"/> supplied the storage, so no process runs.</summary>
     public bool IsExternal => _externalConnectionString is not null;
@@ -86,7 +94,7 @@ public sealed class AzuriteServer : IAsyncLifetime
     public string RecentOutput => _process?.RecentOutput ?? string.Empty;
 
     /// <inheritdoc />
-    public Task InitializeAsync() => StartAsync();
+    public virtual Task InitializeAsync() => StartAsync();
 
     /// <summary>
     /// Starts Azurite and waits until its ports accept connections. After <see cref="StopAsync"/> it starts again on the
@@ -152,7 +160,7 @@ public sealed class AzuriteServer : IAsyncLifetime
     }
 
     /// <inheritdoc />
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (IsExternal)
         {
