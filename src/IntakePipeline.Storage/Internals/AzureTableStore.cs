@@ -63,7 +63,7 @@ internal sealed class AzureTableStore : ITableStore
         try
         {
             var response = await Table(table)
-                .GetEntityAsync<TableEntity>(partitionKey, rowKey, select, cancellationToken).ConfigureAwait(false);
+                .GetEntityAsync<TableEntity>(partitionKey, rowKey, WithKeys(select), cancellationToken).ConfigureAwait(false);
             return TableRowConverter.FromEntity(response.Value);
         }
         catch (RequestFailedException e) when (StorageErrors.IsItemNotFound(e))
@@ -86,8 +86,14 @@ internal sealed class AzureTableStore : ITableStore
         {
             var response = await Table(table).DeleteEntityAsync(partitionKey, rowKey, etag, cancellationToken).ConfigureAwait(false);
 
-            // The SDK reports a missing entity as a 404 response rather than an exception.
-            return response.Status != 404;
+            // The SDK returns a 404 response here instead of throwing, for a missing entity and a missing table alike.
+            if (response.Status != 404)
+            {
+                return true;
+            }
+
+            var error = new RequestFailedException(response);
+            return StorageErrors.IsItemNotFound(error) ? false : throw error;
         }
         catch (RequestFailedException e) when (StorageErrors.IsItemNotFound(e))
         {
@@ -106,7 +112,7 @@ internal sealed class AzureTableStore : ITableStore
     {
         ArgumentNullException.ThrowIfNull(query);
         var pages = Table(table)
-            .QueryAsync<TableEntity>(query.Filter, query.PageSize, query.Select, cancellationToken)
+            .QueryAsync<TableEntity>(query.Filter, query.PageSize, WithKeys(query.Select), cancellationToken)
             .AsPages(pageSizeHint: query.PageSize);
         await foreach (var page in pages.ConfigureAwait(false))
         {
@@ -181,6 +187,26 @@ internal sealed class AzureTableStore : ITableStore
         }
 
         return actions;
+    }
+
+    /// <summary>A projection always brings the keys back, since every <see cref="TableRow"/> has them.</summary>
+    private static List<string>? WithKeys(IReadOnlyList<string>? select)
+    {
+        if (select is null)
+        {
+            return null;
+        }
+
+        var columns = new List<string>(select.Count + 2) { "PartitionKey", "RowKey" };
+        foreach (var column in select)
+        {
+            if (column is not ("PartitionKey" or "RowKey"))
+            {
+                columns.Add(column);
+            }
+        }
+
+        return columns;
     }
 
     private static TableUpdateMode ToUpdateMode(TableUpsertMode mode) => mode switch
