@@ -169,6 +169,7 @@ public class AzuriteServer : IAsyncLifetime
 
         await StopAsync().ConfigureAwait(false);
         _process?.Dispose();
+        _process = null;
         if (_workingDirectory is not null)
         {
             try
