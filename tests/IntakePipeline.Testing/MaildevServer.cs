@@ -23,7 +23,7 @@ public sealed class MaildevServer : IAsyncLifetime, IDisposable
     public const string ApiEnvironmentVariable = "INTAKE_TEST_MAILDEV_API";
 
     private const string Host = "127.0.0.1";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly bool _external;
@@ -144,7 +144,7 @@ public sealed class MaildevServer : IAsyncLifetime, IDisposable
     /// <returns>The messages.</returns>
     public async Task<IReadOnlyList<MaildevEmail>> GetEmailsAsync(CancellationToken cancellationToken = default)
     {
-        var emails = await _http.GetFromJsonAsync<List<MaildevEmail>>(new Uri(ApiBaseUri, "email"), Json, cancellationToken)
+        var emails = await _http.GetFromJsonAsync<List<MaildevEmail>>(new Uri(ApiBaseUri, "email"), _json, cancellationToken)
             .ConfigureAwait(false);
         return emails ?? [];
     }

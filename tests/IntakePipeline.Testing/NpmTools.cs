@@ -11,7 +11,7 @@ namespace IntakePipeline.Testing;
 /// </summary>
 internal static class NpmTools
 {
-    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>The path of a tool in <c>node_modules/.bin</c>, installing the tools first when it is missing.</summary>
     internal static async Task<string> GetToolAsync(string tool, CancellationToken cancellationToken)
@@ -22,7 +22,7 @@ internal static class NpmTools
             return path;
         }
 
-        await Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             using var crossProcessLock = await AcquireFileLockAsync(cancellationToken).ConfigureAwait(false);
@@ -33,7 +33,7 @@ internal static class NpmTools
         }
         finally
         {
-            Gate.Release();
+            _gate.Release();
         }
 
         return File.Exists(path)
