@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
+using IntakePipeline.Core;
+using IntakePipeline.Core.Plan;
+using IntakePipeline.Core.Submissions;
+using IntakePipeline.Core.Validation;
+
+namespace IntakePipeline.Host.Tests.Cli;
+
+public sealed class TemplateCommandTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("intake-template-");
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    [Fact]
+    public async Task Template_Written_PassesOpenXmlValidator()
+    {
+        var file = await WriteTemplateAsync("520300", "2024-07");
+
+        using var document = SpreadsheetDocument.Open(file, isEditable: false);
+        var errors = new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.Empty(errors);
+        var sheets = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().ToList();
+        Assert.Equal(["数据", "说明", "代码表"], sheets.Select(s => s.Name!.Value!));
+        Assert.Equal(SheetStateValues.Hidden, sheets[2].State!.Value);
+    }
+
+    [Fact]
+    public async Task Template_PartlyFilled_RoundTripsAsAcceptedSubmission()
+    {
+        var file = await WriteTemplateAsync("520300", "2024-07");
+        FillValues(file, new Dictionary<string, string> { ["U14"] = "7.6", ["U15"] = "460", ["U21"] = "1.2" });
+
+        var table = new SubmissionReader().Read(File.OpenRead(file), "遵义市-2024-07.xlsx");
+        var catalog = PlanCatalogLoader.LoadEmbedded();
+        var report = new SubmissionValidator(catalog, new Core.Evaluation.ThresholdsOptions())
+            .Validate(table, new SubmissionContext("520300", new YearMonth(2024, 7), new YearMonth(2024, 8), SubmissionHistory.Empty));
+
+        Assert.True(report.Accepted, string.Join("\n", report.Issues.Select(i => i.Message)));
+        Assert.Equal(catalog.IndicatorsFor("520300").Count, table.Rows.Count);
+        Assert.Equal(["U14", "U15", "U21"], report.Observations.Select(o => o.Indicator).Order());
+    }
+
+    [Fact]
+    public async Task Template_WithPrevious_ShowsLastMonthsValues()
+    {
+        var file = await WriteTemplateAsync("520300", "2024-06", "--previous", CliRun.Sample("2024-05/遵义市-2024-05.csv"));
+
+        var table = new SubmissionReader().Read(File.OpenRead(file), "t.xlsx");
+        var previousColumn = table.Headers.ToList().IndexOf("上期值");
+        var u14 = table.Rows.Single(r => r.Cells[0].Text == "U14");
+        Assert.Equal("4.9", u14.Cells[previousColumn].Text);
+    }
+
+    [LibreOfficeFact]
+    public async Task Template_OpensInLibreOffice()
+    {
+        var file = await WriteTemplateAsync("522600", "2024-07");
+
+        using var process = Process.Start(new ProcessStartInfo("soffice",
+            ["--headless", "--norestore", $"-env:UserInstallation=file://{_folder.FullName}/lo-profile", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", _folder.FullName, file])
+        { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+
+        var csv = await File.ReadAllTextAsync(Path.ChangeExtension(file, ".csv"));
+        Assert.StartsWith("指标代码,指标名称,单位,数值", csv, StringComparison.Ordinal);
+        Assert.Contains("U14,老旧小区改造,万户", csv, StringComparison.Ordinal);
+    }
+
+    private async Task<string> WriteTemplateAsync(string prefecture, string period, params string[] extra)
+    {
+        var file = Path.Combine(_folder.FullName, $"{prefecture}-{period}.xlsx");
+        var (exitCode, output, error) = await CliRun.RunAsync(["template", "-p", prefecture, "--period", period, "-o", file, .. extra]);
+        Assert.True(exitCode == 0, error);
+        Assert.Contains(file, output, StringComparison.Ordinal);
+        return file;
+    }
+
+    private static void FillValues(string file, IReadOnlyDictionary<string, string> values)
+    {
+        using var document = SpreadsheetDocument.Open(file, isEditable: true);
+        var workbook = document.WorkbookPart!;
+        var sheet = workbook.Workbook.Sheets!.Elements<Sheet>().First(s => s.Name == "数据");
+        var data = ((WorksheetPart)workbook.GetPartById(sheet.Id!)).Worksheet.GetFirstChild<SheetData>()!;
+        var strings = workbook.SharedStringTablePart!.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList();
+        foreach (var row in data.Elements<Row>().Skip(1))
+        {
+            var code = strings[int.Parse(row.Elements<Cell>().First().CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)];
+            if (values.TryGetValue(code, out var value))
+            {
+                var cell = row.Elements<Cell>().Single(c => c.CellReference!.Value!.StartsWith('D'));
+                cell.CellValue = new CellValue(value);
+            }
+        }
+    }
+}
