@@ -1,4 +1,5 @@
 using System.CommandLine;
+using IntakePipeline.Host.Standalone;
 
 namespace IntakePipeline.Host.Cli;
 
@@ -13,6 +14,10 @@ public static class IntakeCommandLine
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(PlanCommand.Create());
         root.Subcommands.Add(TemplateCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(UploadCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
         return root;
     }
 
@@ -30,6 +35,12 @@ public static class IntakeCommandLine
 
             await configuration.Error.WriteLineAsync("Run 'intake --help' for usage.");
             return ExitCodes.Usage;
+        }
+
+        if (parseResult.CommandResult.Command.Name == RunCommand.Name)
+        {
+            // The generic host handles SIGINT/SIGTERM itself and drains in-flight work within its shutdown timeout.
+            configuration.ProcessTerminationTimeout = null;
         }
 
         return await parseResult.InvokeAsync(configuration, cancellationToken);

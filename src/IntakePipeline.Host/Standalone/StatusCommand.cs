@@ -1,0 +1,98 @@
+using System.CommandLine;
+using System.Globalization;
+using IntakePipeline.Core;
+using IntakePipeline.Host.Cli;
+using IntakePipeline.Storage;
+
+namespace IntakePipeline.Host.Standalone;
+
+/// <summary>
+/// <c>intake status [--prefecture &lt;code&gt;] [--top 20]</c>: the most recent submissions, newest first, with their
+/// outcome, counts, lateness and report.
+/// </summary>
+internal static class StatusCommand
+{
+    public static Command Create()
+    {
+        var prefecture = CommonOptions.Prefecture();
+        prefecture.Required = false;
+        var top = new Option<int>("--top") { Description = "How many submissions to list.", DefaultValueFactory = _ => 20 };
+        top.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--top must be at least 1.");
+            }
+        });
+
+        var command = new Command("status", "List recent submissions with their outcome, counts, lateness and report.") { prefecture, top };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var storage = await CliStorage.ConnectAsync(parseResult.InvocationConfiguration.Error, cancellationToken).ConfigureAwait(false);
+            if (storage is null)
+            {
+                return StandaloneExitCodes.StorageUnavailable;
+            }
+
+            var code = parseResult.GetValue(prefecture);
+            var query = code is null ? TableQuery.All : TableQuery.Partition(code);
+            var rows = new List<TableRow>();
+            await foreach (var row in storage.Tables.QueryAsync(storage.Names.Submissions, query, cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(row);
+            }
+
+            await WriteAsync(parseResult.InvocationConfiguration.Output, rows, parseResult.GetValue(top)).ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Prints the newest <paramref name="top"/> of <paramref name="rows"/> (Submissions rows) as a table.</summary>
+    internal static async Task WriteAsync(TextWriter output, List<TableRow> rows, int top)
+    {
+        if (rows.Count == 0)
+        {
+            await output.WriteLineAsync("还没有任何报送。用 `intake upload` 或 `intake demo` 上传文件。").ConfigureAwait(false);
+            return;
+        }
+
+        rows.Sort((a, b) => Nullable.Compare(b.GetDateTimeOffset("ReceivedAt"), a.GetDateTimeOffset("ReceivedAt")));
+        await output.WriteLineAsync("接收时间(UTC)         单位            期间     状态        行数  错误  警告  逾期  报告").ConfigureAwait(false);
+        foreach (var row in rows.Take(top))
+        {
+            var submitter = Submitters.Find(row.PartitionKey);
+            var period = row.RowKey.Split('|')[0];
+            var report = row.GetString("ReportBlob") is { Length: > 0 } blob ? blob : "—";
+            await output.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{row.GetDateTimeOffset("ReceivedAt"):yyyy-MM-dd HH:mm:ss}   {Pad((submitter?.Name ?? "?") + " " + row.PartitionKey, 16)}{period}  {Pad(StatusText(row.GetString("Status")), 12)}{row.GetInt32("RowCount"),4}  {row.GetInt32("ErrorCount"),4}  {row.GetInt32("WarningCount"),4}  {(row.GetBoolean("Late") == true ? "是" : "否"),2}  {report}"))
+                .ConfigureAwait(false);
+        }
+
+        if (rows.Count > top)
+        {
+            await output.WriteLineAsync($"（共 {rows.Count} 条，只列出最新的 {top} 条；用 --top 显示更多。）").ConfigureAwait(false);
+        }
+    }
+
+    private static string StatusText(string? status) => status switch
+    {
+        "Accepted" => "通过",
+        "Rejected" => "退回",
+        "Superseded" => "已被取代",
+        _ => status ?? "?",
+    };
+
+    // Pads by display width, counting a Chinese character as two columns.
+    private static string Pad(string text, int width)
+    {
+        var display = 0;
+        foreach (var c in text)
+        {
+            display += c > 0x2E80 ? 2 : 1;
+        }
+
+        return text + new string(' ', Math.Max(1, width - display));
+    }
+}
