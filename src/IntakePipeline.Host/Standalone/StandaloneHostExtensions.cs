@@ -1,5 +1,4 @@
 using IntakePipeline.Pipeline;
-using IntakePipeline.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -43,7 +42,6 @@ public static class StandaloneHostExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddIntakeStorage(configuration);
         services.AddIntakePipeline(configuration);
         services.TryAddSingleton(TimeProvider.System);
 
