@@ -39,11 +39,12 @@ internal sealed class BlobWatcher(
     private readonly ConcurrentDictionary<(string Container, string Folder), DateTimeOffset> _hotUntil = new();
     private readonly Channel<BlobVersion> _queue = Channel.CreateUnbounded<BlobVersion>(new UnboundedChannelOptions { SingleReader = false });
     private readonly CancellationTokenSource _abort = new();
+    private readonly TaskCompletionSource _seeded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IReadOnlyList<string> _containers = [];
     private int _inFlight;
 
-    /// <summary>Raised after a blob version got a final receipt; tests use it to wait without polling the tables.</summary>
-    public event Action<BlobVersion, BlobProcessingResult?>? VersionSettled;
+    /// <summary>Completes once the initial listing and receipts are read and the regular polling begins.</summary>
+    public Task Seeded => _seeded.Task;
 
     /// <inheritdoc />
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -76,6 +77,7 @@ internal sealed class BlobWatcher(
             workers[i] = Task.Run(() => WorkAsync(stoppingToken), CancellationToken.None);
         }
 
+        _seeded.TrySetResult();
         await ScanLoopAsync(stoppingToken).ConfigureAwait(false);
         _queue.Writer.TryComplete();
         await Task.WhenAll(workers).ConfigureAwait(false);
@@ -385,7 +387,6 @@ internal sealed class BlobWatcher(
 
         StandaloneLog.BlobProcessed(logger, result.CorrelationId, blob.Container, blob.Name, result.Outcome,
             result.RowCount, result.ErrorCount, result.WarningCount, result.SubmissionId ?? "—", watch.ElapsedMilliseconds);
-        VersionSettled?.Invoke(blob, result);
     }
 
     private async Task PoisonAsync(BlobVersion blob, int attempts, DateTimeOffset firstFailedAt, Exception error, CancellationToken cancellationToken)
@@ -407,7 +408,6 @@ internal sealed class BlobWatcher(
         }
 
         StandaloneLog.BlobPoisoned(logger, error, blob.Container, blob.Name, blob.ETag, attempts, error.Message);
-        VersionSettled?.Invoke(blob, null);
     }
 
     private ResiliencePipeline<BlobProcessingResult> BuildRetry(BlobVersion blob, int attemptsSoFar, Func<int, DateTimeOffset, string, Task> recordFailure)
