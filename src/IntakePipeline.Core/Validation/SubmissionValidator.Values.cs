@@ -92,8 +92,19 @@ public sealed partial class SubmissionValidator
 
     private static bool IsPercent(string unit) => unit.AsSpan().Trim() is "%" or "％";
 
-    /// <summary>The 市州代码 and 期间 cells, when present, must name the container's submitter and the folder's period.</summary>
-    private static void CheckIdentity(int row, ReadOnlySpan<SubmissionCell> cells, SubmissionColumns columns, SubmissionContext context, ReadOnlySpan<bool> injected, List<ValidationIssue> issues)
+    /// <summary>
+    /// The 市州代码 and 期间 cells, when present, must name the container's submitter and the folder's period.
+    /// <paramref name="matchedPeriod"/> is the last period text that matched: every row usually repeats it, and it need
+    /// not be parsed again.
+    /// </summary>
+    private static void CheckIdentity(
+        int row,
+        ReadOnlySpan<SubmissionCell> cells,
+        SubmissionColumns columns,
+        SubmissionContext context,
+        ReadOnlySpan<bool> injected,
+        List<ValidationIssue> issues,
+        ref string? matchedPeriod)
     {
         var prefectureColumn = columns.IndexOf(SubmissionField.Prefecture);
         var prefecture = TextAt(cells, prefectureColumn);
@@ -104,7 +115,7 @@ public sealed partial class SubmissionValidator
 
         var periodColumn = columns.IndexOf(SubmissionField.Period);
         var period = TextAt(cells, periodColumn);
-        if (string.IsNullOrWhiteSpace(period) || injected[periodColumn])
+        if (string.IsNullOrWhiteSpace(period) || injected[periodColumn] || period == matchedPeriod)
         {
             return;
         }
@@ -116,6 +127,10 @@ public sealed partial class SubmissionValidator
         else if (month != context.Period)
         {
             issues.Add(IssueMessages.PeriodMismatch(row, columns.Headers[periodColumn], period, context.Period));
+        }
+        else
+        {
+            matchedPeriod = period;
         }
     }
 

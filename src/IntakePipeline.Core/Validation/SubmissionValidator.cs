@@ -74,10 +74,11 @@ public sealed partial class SubmissionValidator
         // The row each indicator was first seen in, by ordinal, for duplicate-row; NotSeen until then.
         var firstRowOf = _indicatorList.Length <= 256 ? stackalloc int[_indicatorList.Length] : new int[_indicatorList.Length];
         firstRowOf.Fill(NotSeen);
+        string? matchedPeriod = null;
         var rows = table.Rows;
         for (var i = 0; i < rows.Count; i++)
         {
-            ValidateRow(rows[i], columns, context, plan, issues, observations, firstRowOf);
+            ValidateRow(rows[i], columns, context, plan, issues, observations, firstRowOf, ref matchedPeriod);
         }
 
         var rejected = false;
@@ -96,7 +97,8 @@ public sealed partial class SubmissionValidator
         SubmitterPlan plan,
         List<ValidationIssue> issues,
         List<Observation> observations,
-        Span<int> firstRowOf)
+        Span<int> firstRowOf,
+        ref string? matchedPeriod)
     {
         var cells = CellsOf(row);
         var codeColumn = columns.IndexOf(SubmissionField.Indicator);
@@ -144,7 +146,7 @@ public sealed partial class SubmissionValidator
             }
         }
 
-        CheckIdentity(row.Number, cells, columns, context, injected, issues);
+        CheckIdentity(row.Number, cells, columns, context, injected, issues, ref matchedPeriod);
     }
 
     /// <summary>Flags every cell that a spreadsheet could run as a formula, and returns which columns were flagged.</summary>
