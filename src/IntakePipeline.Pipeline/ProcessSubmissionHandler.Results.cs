@@ -98,7 +98,9 @@ public sealed partial class ProcessSubmissionHandler
         const string provincePrefix = Submitters.Province + "|";
         foreach (var row in monthRows)
         {
-            if (row.RowKey.StartsWith(scopePrefix, StringComparison.Ordinal) && !reported.Contains(row.RowKey[scopePrefix.Length..]))
+            if (row.RowKey.StartsWith(scopePrefix, StringComparison.Ordinal)
+                && !reported.Contains(row.RowKey[scopePrefix.Length..])
+                && !IsRollup(submitter, row.RowKey[scopePrefix.Length..]))
             {
                 scorecardOps.Add(TableBatchOperation.Delete(periodText, row.RowKey));
             }
@@ -158,7 +160,7 @@ public sealed partial class ProcessSubmissionHandler
         {
             foreach (var (indicator, latest) in current)
             {
-                if (latest == period && !reported.Contains(indicator))
+                if (latest == period && !reported.Contains(indicator) && !IsRollup(scope, indicator))
                 {
                     operations.Add(TableBatchOperation.Delete(scope, indicator));
                 }
@@ -202,6 +204,10 @@ public sealed partial class ProcessSubmissionHandler
 
         return written;
     }
+
+    /// <summary>True for the province's roll-up of a <c>sum</c> indicator, which no file of the province replaces.</summary>
+    private bool IsRollup(string scope, string indicator) =>
+        scope == Submitters.Province && _catalog.FindIndicator(indicator) is { Aggregation: IndicatorAggregation.Sum };
 
     private async Task<List<TableRow>> ReadScorecardMonthAsync(string periodText, CancellationToken cancellationToken) =>
         await ToListAsync(

@@ -406,6 +406,41 @@ public sealed class ProcessSubmissionHandlerTests(AzuriteServer azurite)
         Assert.Equal(await TableDump.OfAsync(clean.RealTables, clean.Names), await TableDump.OfAsync(rerun.RealTables, rerun.Names));
     }
 
+    [Fact]
+    public async Task HandleAsync_ProvinceFileAfterPrefectures_KeepsTheRollupRows()
+    {
+        var pipeline = await TestPipeline.CreateAsync(azurite);
+        await UploadU14Async(pipeline, Zunyi, 5);
+
+        var outcome = await pipeline.UploadAndHandleAsync(
+            Submitters.Province,
+            TestPipeline.UniqueFile("2024-06", "贵州省统计局", "csv"),
+            SubmissionFiles.Gb18030Csv(("U01", "58.64", "%")));
+
+        Assert.Equal(SubmissionOutcomeKind.Accepted, outcome.Kind);
+        var scorecard = await pipeline.RowsAsync(pipeline.Names.Scorecard, "2024-06");
+        Assert.Contains(scorecard, r => r.RowKey == "520000|U01" && r["ReportedCount"] is null);
+        var rollup = Assert.Single(scorecard, r => r.RowKey == "520000|U14");
+        Assert.Equal(5.0, rollup["Actual"]);
+        Assert.NotNull(await pipeline.RowAsync(pipeline.Names.ScorecardLatest, Submitters.Province, "U14"));
+    }
+
+    [Fact]
+    public async Task HandleAsync_OlderPeriodAfterNewer_LeavesScorecardLatestOnTheNewer()
+    {
+        var pipeline = await TestPipeline.CreateAsync(azurite);
+        await pipeline.UploadAndHandleAsync(Zunyi, TestPipeline.UniqueFile("2024-06", "遵义", "csv"), SubmissionFiles.Utf8Csv(("U14", "5", "万户")));
+
+        var older = await pipeline.UploadAndHandleAsync(Zunyi, TestPipeline.UniqueFile("2024-05", "遵义", "csv"), SubmissionFiles.Utf8Csv(("U14", "4", "万户")));
+
+        Assert.Equal(SubmissionOutcomeKind.Accepted, older.Kind);
+        var latest = await pipeline.RowAsync(pipeline.Names.ScorecardLatest, Zunyi, "U14");
+        Assert.NotNull(latest);
+        Assert.Equal("2024-06", latest["Period"]);
+        Assert.Equal(5.0, latest["Actual"]);
+        Assert.NotNull(await pipeline.RowAsync(pipeline.Names.Scorecard, "2024-05", "520300|U14"));
+    }
+
     private static Task<SubmissionOutcome> UploadU14Async(TestPipeline pipeline, string prefecture, double value) =>
         pipeline.UploadAndHandleAsync(
             prefecture,
