@@ -1,0 +1,83 @@
+using IntakePipeline.Core.Evaluation;
+using IntakePipeline.Core.Plan;
+using IntakePipeline.Core.Submissions;
+using IntakePipeline.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace IntakePipeline.Pipeline;
+
+/// <summary>Registers the pipeline.</summary>
+public static class PipelineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the storage ports (<see cref="StorageServiceCollectionExtensions.AddIntakeStorage"/>); the options
+    /// <see cref="TableNames"/> (<c>Tables</c>), <see cref="DeadlinesOptions"/> (<c>Deadlines</c>),
+    /// <see cref="PlanOptions"/> (<c>Plan</c>), <see cref="ThresholdsOptions"/> (<c>Thresholds</c>) and
+    /// <see cref="LimitsOptions"/> (<c>Limits</c>), each validated on start; the <see cref="PlanCatalog"/> (from
+    /// <c>Plan:CatalogPath</c> when set, else the embedded one); <see cref="TimeProvider.System"/> unless a
+    /// <see cref="TimeProvider"/> is registered already; and singleton <see cref="ProcessSubmissionHandler"/>,
+    /// <see cref="PlanPublisher"/> and <see cref="StorageSetup"/>. Existing registrations of these types are kept.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The configuration the options and the storage connection are read from.</param>
+    /// <returns>The same services.</returns>
+    public static IServiceCollection AddIntakePipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddIntakeStorage(configuration);
+        services.AddOptions<TableNames>()
+            .Bind(configuration.GetSection(TableNames.SectionName))
+            .Validate(n => n.All.All(IsTableName), "Every Tables name must be 3–63 letters and digits, starting with a letter.")
+            .ValidateOnStart();
+        services.AddOptions<DeadlinesOptions>()
+            .Bind(configuration.GetSection(DeadlinesOptions.SectionName))
+            .Validate(d => d.IsValid(), "Deadlines needs DayOfMonth 1–28, TimeOfDay under 24 hours and a known TimeZone.")
+            .ValidateOnStart();
+        services.AddOptions<PlanOptions>()
+            .Bind(configuration.GetSection(PlanOptions.SectionName))
+            .Validate(p => string.IsNullOrWhiteSpace(p.CatalogPath) || Directory.Exists(p.CatalogPath), "Plan:CatalogPath must be an existing folder.")
+            .ValidateOnStart();
+        services.AddOptions<ThresholdsOptions>()
+            .Bind(configuration.GetSection(ThresholdsOptions.SectionName))
+            .Validate(t => t.OnTrack >= 0 && t.Behind >= t.OnTrack && t.MinProjectionPoints >= 2 && t.ProjectionPoints >= t.MinProjectionPoints, "Thresholds need 0 <= OnTrack <= Behind and 2 <= MinProjectionPoints <= ProjectionPoints.")
+            .ValidateOnStart();
+        services.AddOptions<LimitsOptions>()
+            .Bind(configuration.GetSection(LimitsOptions.SectionName))
+            .Validate(l => l.MaxFileBytes > 0 && l.MaxUnpackedBytes > 0 && l.MaxArchiveEntries > 0 && l.MaxCompressionRatio > 0, "Limits must be positive.")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp =>
+        {
+            var path = sp.GetRequiredService<IOptions<PlanOptions>>().Value.CatalogPath;
+            return string.IsNullOrWhiteSpace(path) ? PlanCatalogLoader.LoadEmbedded() : PlanCatalogLoader.LoadFromDirectory(path);
+        });
+        services.TryAddSingleton<ProcessSubmissionHandler>();
+        services.TryAddSingleton<PlanPublisher>();
+        services.TryAddSingleton<StorageSetup>();
+        return services;
+    }
+
+    private static bool IsTableName(string name)
+    {
+        if (string.IsNullOrEmpty(name) || name.Length is < 3 or > 63 || !char.IsAsciiLetter(name[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,29 @@
+using IntakePipeline.Core;
+
+namespace IntakePipeline.Pipeline;
+
+/// <summary>The result of processing one blob version, for logs, receipts and the end-to-end benchmark.</summary>
+/// <param name="Kind">What was done.</param>
+/// <param name="Blob">The blob version that was asked for.</param>
+/// <param name="CorrelationId">
+/// The deterministic correlation id: the first 16 hex digits of SHA-256 of <c>{container}/{name}@{etag}</c>. It is in
+/// every log line, the Submissions row and the report, so re-processing the same version yields the same id.
+/// </param>
+/// <param name="SubmissionId">The submission id (<c>{yyyyMMddTHHmmssZ}-{12 hex}</c>); null for Missing, Stale and NotASubmission.</param>
+/// <param name="Submitter">The submitter's code from the container; null when the container is not an intake container.</param>
+/// <param name="Period">The period from the blob name; null when the blob is not a submission.</param>
+/// <param name="RowCount">The data rows read; 0 when the file was not validated.</param>
+/// <param name="ErrorCount">The errors found; 0 when the file was not validated.</param>
+/// <param name="WarningCount">The warnings found; 0 when the file was not validated.</param>
+/// <param name="EntitiesWritten">The table entities upserted or deleted (report blobs not counted).</param>
+public sealed record SubmissionOutcome(
+    SubmissionOutcomeKind Kind,
+    BlobVersion Blob,
+    string CorrelationId,
+    string? SubmissionId,
+    string? Submitter,
+    YearMonth? Period,
+    int RowCount,
+    int ErrorCount,
+    int WarningCount,
+    int EntitiesWritten);
