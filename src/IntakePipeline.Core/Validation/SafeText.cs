@@ -15,6 +15,12 @@ public static class SafeText
     /// </summary>
     public static bool LooksLikeFormula(string text)
     {
+        // Most cells start with a char that is neither a formula sign nor a space, and are settled by it alone.
+        if (string.IsNullOrEmpty(text) || (text[0] is not ('=' or '+' or '-' or '@') && !char.IsWhiteSpace(text[0])))
+        {
+            return false;
+        }
+
         var span = text.AsSpan().Trim();
         return span.Length > 1 && span[0] is '=' or '+' or '-' or '@' && !SubmissionNumber.IsNumber(span);
     }

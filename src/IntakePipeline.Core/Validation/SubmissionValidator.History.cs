@@ -13,11 +13,19 @@ public sealed partial class SubmissionValidator
 
     private const double Tolerance = 1e-9;
 
-    private void CheckHistory(SubmissionRow row, SubmissionColumns columns, SubmissionContext context, PlanIndicator indicator, double value, List<ValidationIssue> issues)
+    private void CheckHistory(
+        int row,
+        ReadOnlySpan<SubmissionCell> cells,
+        SubmissionColumns columns,
+        SubmissionContext context,
+        PlanIndicator indicator,
+        double largestTarget,
+        double value,
+        List<ValidationIssue> issues)
     {
         var valueColumn = columns.IndexOf(SubmissionField.Value);
         var header = columns.Headers[valueColumn];
-        var valueText = TextAt(row, valueColumn);
+        var valueText = TextAt(cells, valueColumn);
 
         var series = context.History.For(indicator.Code);
         var before = CountBefore(series, context.Period);
@@ -30,16 +38,16 @@ public sealed partial class SubmissionValidator
                 && value < latest.Value - (Tolerance * Math.Max(1, Math.Abs(latest.Value))))
             {
                 decreased = true;
-                issues.Add(IssueMessages.CumulativeDecrease(row.Number, header, valueText, indicator, value, latest, window.Start));
+                issues.Add(IssueMessages.CumulativeDecrease(row, header, valueText, indicator, value, latest, window.Start));
             }
 
             if (!decreased && before > MinOutlierChanges)
             {
-                CheckOutlier(row.Number, header, valueText, context.Period, indicator, value, series, before, issues);
+                CheckOutlier(row, header, valueText, context.Period, indicator, value, series, before, issues);
             }
         }
 
-        CheckUnitSuspect(row.Number, header, valueText, context.Submitter, indicator, value, issues);
+        CheckUnitSuspect(row, header, valueText, indicator, largestTarget, value, issues);
     }
 
     /// <summary>
@@ -64,21 +72,12 @@ public sealed partial class SubmissionValidator
         }
     }
 
-    /// <summary>A value more than <see cref="ThresholdsOptions.UnitSuspectFactor"/> × the largest target in force for the submitter's scope.</summary>
-    private void CheckUnitSuspect(int row, string header, string valueText, string submitter, PlanIndicator indicator, double value, List<ValidationIssue> issues)
+    /// <summary>
+    /// A value more than <see cref="ThresholdsOptions.UnitSuspectFactor"/> × the largest target in force for the
+    /// submitter's scope (or the province's, for a weighted indicator without its own): see <see cref="SubmitterPlan"/>.
+    /// </summary>
+    private void CheckUnitSuspect(int row, string header, string valueText, PlanIndicator indicator, double largest, double value, List<ValidationIssue> issues)
     {
-        var targets = _catalog.TargetsInForce(indicator.Code, submitter);
-        if (targets.Count == 0 && indicator.Aggregation == IndicatorAggregation.Weighted)
-        {
-            targets = _catalog.TargetsInForce(indicator.Code, Submitters.Province);
-        }
-
-        var largest = 0.0;
-        for (var i = 0; i < targets.Count; i++)
-        {
-            largest = Math.Max(largest, Math.Abs(targets[i].Value));
-        }
-
         if (largest > 0 && Math.Abs(value) > _thresholds.UnitSuspectFactor * largest)
         {
             issues.Add(IssueMessages.UnitSuspect(row, header, valueText, indicator, value, largest, _thresholds.UnitSuspectFactor));

@@ -13,7 +13,8 @@ public sealed partial class SubmissionValidator
     /// canonical 公里 + "1.2万" → 12000). A % suffix states the unit %.
     /// </summary>
     private static bool TryCanonical(
-        SubmissionRow row,
+        int row,
+        ReadOnlySpan<SubmissionCell> cells,
         SubmissionColumns columns,
         PlanIndicator indicator,
         double number,
@@ -23,7 +24,7 @@ public sealed partial class SubmissionValidator
     {
         canonical = number;
         var unitColumn = columns.IndexOf(SubmissionField.Unit);
-        var unitText = TextAt(row, unitColumn);
+        var unitText = TextAt(cells, unitColumn);
         var unitBlank = string.IsNullOrWhiteSpace(unitText);
         var canonicalUnit = indicator.Unit;
 
@@ -40,7 +41,7 @@ public sealed partial class SubmissionValidator
         switch (suffix)
         {
             case NumberSuffix.Percent when (unit ?? "%") != "%" || target != "%":
-                issues.Add(IssueMessages.UnitMismatch(row.Number, columns.Headers[valueColumn], TextAt(row, valueColumn), "%", indicator));
+                issues.Add(IssueMessages.UnitMismatch(row, columns.Headers[valueColumn], TextAt(cells, valueColumn), "%", indicator));
                 return false;
             case NumberSuffix.Percent:
                 return true;
@@ -53,7 +54,7 @@ public sealed partial class SubmissionValidator
                 if (SubmissionUnits.PowerOfTen(given, target) is not { } conversion)
                 {
                     var column = unitBlank ? valueColumn : unitColumn;
-                    issues.Add(IssueMessages.UnitMismatch(row.Number, columns.Headers[column], TextAt(row, column), given, indicator));
+                    issues.Add(IssueMessages.UnitMismatch(row, columns.Headers[column], TextAt(cells, column), given, indicator));
                     return false;
                 }
 
@@ -62,11 +63,11 @@ public sealed partial class SubmissionValidator
         }
 
         // Scale the decimal text rather than multiply, so 1.1万 is exactly 11000.
-        return power == 0 || SubmissionNumber.TryParse(TextAt(row, valueColumn), power, out canonical, out _);
+        return power == 0 || SubmissionNumber.TryParse(TextAt(cells, valueColumn), power, out canonical, out _);
     }
 
     /// <summary>A % value must lie in [0, 100], and no value may be negative; a growth rate may be either.</summary>
-    private static bool IsInRange(SubmissionRow row, SubmissionColumns columns, PlanIndicator indicator, double value, List<ValidationIssue> issues)
+    private static bool IsInRange(int row, ReadOnlySpan<SubmissionCell> cells, SubmissionColumns columns, PlanIndicator indicator, double value, List<ValidationIssue> issues)
     {
         if (indicator.Kind == IndicatorKind.Rate)
         {
@@ -76,13 +77,13 @@ public sealed partial class SubmissionValidator
         var valueColumn = columns.IndexOf(SubmissionField.Value);
         if (IsPercent(indicator.Unit) && value is < 0 or > 100)
         {
-            issues.Add(IssueMessages.PercentOutOfRange(row.Number, columns.Headers[valueColumn], TextAt(row, valueColumn), value, indicator));
+            issues.Add(IssueMessages.PercentOutOfRange(row, columns.Headers[valueColumn], TextAt(cells, valueColumn), value, indicator));
             return false;
         }
 
         if (value < 0)
         {
-            issues.Add(IssueMessages.NegativeValue(row.Number, columns.Headers[valueColumn], TextAt(row, valueColumn), value, indicator));
+            issues.Add(IssueMessages.NegativeValue(row, columns.Headers[valueColumn], TextAt(cells, valueColumn), value, indicator));
             return false;
         }
 
@@ -91,30 +92,45 @@ public sealed partial class SubmissionValidator
 
     private static bool IsPercent(string unit) => unit.AsSpan().Trim() is "%" or "％";
 
-    /// <summary>The 市州代码 and 期间 cells, when present, must name the container's submitter and the folder's period.</summary>
-    private static void CheckIdentity(SubmissionRow row, SubmissionColumns columns, SubmissionContext context, ReadOnlySpan<bool> injected, List<ValidationIssue> issues)
+    /// <summary>
+    /// The 市州代码 and 期间 cells, when present, must name the container's submitter and the folder's period.
+    /// <paramref name="matchedPeriod"/> is the last period text that matched: every row usually repeats it, and it need
+    /// not be parsed again.
+    /// </summary>
+    private static void CheckIdentity(
+        int row,
+        ReadOnlySpan<SubmissionCell> cells,
+        SubmissionColumns columns,
+        SubmissionContext context,
+        ReadOnlySpan<bool> injected,
+        List<ValidationIssue> issues,
+        ref string? matchedPeriod)
     {
         var prefectureColumn = columns.IndexOf(SubmissionField.Prefecture);
-        var prefecture = TextAt(row, prefectureColumn);
+        var prefecture = TextAt(cells, prefectureColumn);
         if (!string.IsNullOrWhiteSpace(prefecture) && !injected[prefectureColumn] && !NamesSubmitter(prefecture, context.Submitter))
         {
-            issues.Add(IssueMessages.PrefectureMismatch(row.Number, columns.Headers[prefectureColumn], prefecture, context.Submitter));
+            issues.Add(IssueMessages.PrefectureMismatch(row, columns.Headers[prefectureColumn], prefecture, context.Submitter));
         }
 
         var periodColumn = columns.IndexOf(SubmissionField.Period);
-        var period = TextAt(row, periodColumn);
-        if (string.IsNullOrWhiteSpace(period) || injected[periodColumn])
+        var period = TextAt(cells, periodColumn);
+        if (string.IsNullOrWhiteSpace(period) || injected[periodColumn] || period == matchedPeriod)
         {
             return;
         }
 
         if (!PeriodText.TryParse(period, out var month))
         {
-            issues.Add(IssueMessages.PeriodUnreadable(row.Number, columns.Headers[periodColumn], period, context.Period));
+            issues.Add(IssueMessages.PeriodUnreadable(row, columns.Headers[periodColumn], period, context.Period));
         }
         else if (month != context.Period)
         {
-            issues.Add(IssueMessages.PeriodMismatch(row.Number, columns.Headers[periodColumn], period, context.Period));
+            issues.Add(IssueMessages.PeriodMismatch(row, columns.Headers[periodColumn], period, context.Period));
+        }
+        else
+        {
+            matchedPeriod = period;
         }
     }
 

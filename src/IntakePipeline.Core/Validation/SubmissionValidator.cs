@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using IntakePipeline.Core.Evaluation;
 using IntakePipeline.Core.Plan;
 using IntakePipeline.Core.Submissions;
@@ -19,9 +20,15 @@ public sealed partial class SubmissionValidator
     /// <summary>A shared all-false array for rows without formula-like cells; it is only ever read.</summary>
     private static readonly bool[] _noFlags = new bool[64];
 
+    private const int NotSeen = int.MinValue;
+
     private readonly PlanCatalog _catalog;
     private readonly ThresholdsOptions _thresholds;
-    private readonly Dictionary<string, PlanIndicator>.AlternateLookup<ReadOnlySpan<char>> _indicators;
+    private readonly PlanIndicator[] _indicatorList;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _ordinals;
+
+    // The catalog never changes, so what it says about each indicator for a known submitter is worked out once.
+    private readonly ConcurrentDictionary<string, SubmitterPlan> _plans = new(StringComparer.Ordinal);
 
     /// <summary>Creates a validator over <paramref name="catalog"/>, with the outlier and unit-suspect thresholds of <paramref name="thresholds"/>.</summary>
     public SubmissionValidator(PlanCatalog catalog, ThresholdsOptions thresholds)
@@ -31,14 +38,16 @@ public sealed partial class SubmissionValidator
         _catalog = catalog;
         _thresholds = thresholds;
 
-        // Codes match case-insensitively (u14 is U14) and by span, so the per-row lookup does not allocate.
-        var byCode = new Dictionary<string, PlanIndicator>(catalog.Indicators.Count, StringComparer.OrdinalIgnoreCase);
-        foreach (var indicator in catalog.Indicators)
+        // Codes match case-insensitively (u14 is U14) and by span, so the per-row lookup does not allocate. Each code
+        // maps to its indicator's ordinal, which indexes the per-submitter answers and the file's first-row table.
+        _indicatorList = [.. catalog.Indicators];
+        var byCode = new Dictionary<string, int>(_indicatorList.Length, StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < _indicatorList.Length; i++)
         {
-            byCode[indicator.Code] = indicator;
+            byCode[_indicatorList[i].Code] = i;
         }
 
-        _indicators = byCode.GetAlternateLookup<ReadOnlySpan<char>>();
+        _ordinals = byCode.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Validates <paramref name="table"/> for the submitter and period of <paramref name="context"/>.</summary>
@@ -60,10 +69,16 @@ public sealed partial class SubmissionValidator
 
         var columns = SubmissionColumns.Resolve(table.Headers, issues);
         var observations = new List<Observation>(table.Rows.Count);
-        var firstRowOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in table.Rows)
+        var plan = PlanFor(context.Submitter);
+
+        // The row each indicator was first seen in, by ordinal, for duplicate-row; NotSeen until then.
+        var firstRowOf = _indicatorList.Length <= 256 ? stackalloc int[_indicatorList.Length] : new int[_indicatorList.Length];
+        firstRowOf.Fill(NotSeen);
+        string? matchedPeriod = null;
+        var rows = table.Rows;
+        for (var i = 0; i < rows.Count; i++)
         {
-            ValidateRow(row, columns, context, issues, observations, firstRowOf);
+            ValidateRow(rows[i], columns, context, plan, issues, observations, firstRowOf, ref matchedPeriod);
         }
 
         var rejected = false;
@@ -79,16 +94,19 @@ public sealed partial class SubmissionValidator
         SubmissionRow row,
         SubmissionColumns columns,
         SubmissionContext context,
+        SubmitterPlan plan,
         List<ValidationIssue> issues,
         List<Observation> observations,
-        Dictionary<string, int> firstRowOf)
+        Span<int> firstRowOf,
+        ref string? matchedPeriod)
     {
+        var cells = CellsOf(row);
         var codeColumn = columns.IndexOf(SubmissionField.Indicator);
         var valueColumn = columns.IndexOf(SubmissionField.Value);
-        var valueText = TextAt(row, valueColumn);
+        var valueText = TextAt(cells, valueColumn);
 
         // Every cell may reach a spreadsheet or an email, so even a skipped row is checked for formulas.
-        var injected = FlagInjections(row, columns, issues);
+        var injected = FlagInjections(row.Number, cells, columns, issues);
 
         // A blank value means "not reported this month" (DESIGN.md): the row is skipped, not an error.
         if (valueColumn >= 0 && string.IsNullOrWhiteSpace(valueText))
@@ -104,10 +122,10 @@ public sealed partial class SubmissionValidator
             parsed = SubmissionNumber.TryParse(valueText, out number, out suffix);
         }
 
-        PlanIndicator? indicator = null;
+        var ordinal = -1;
         if (codeColumn >= 0 && !injected[codeColumn])
         {
-            indicator = ResolveIndicator(row, columns, context, issues, firstRowOf);
+            ordinal = ResolveIndicator(row.Number, cells, columns, context, plan, issues, firstRowOf);
         }
 
         if (valueColumn >= 0 && !injected[valueColumn] && !parsed)
@@ -115,27 +133,28 @@ public sealed partial class SubmissionValidator
             issues.Add(IssueMessages.TypeError(row.Number, columns.Headers[valueColumn], valueText));
         }
 
-        if (indicator is not null && parsed)
+        if (ordinal >= 0 && parsed)
         {
+            var indicator = _indicatorList[ordinal];
             var unitColumn = columns.IndexOf(SubmissionField.Unit);
             if ((unitColumn < 0 || !injected[unitColumn])
-                && TryCanonical(row, columns, indicator, number, suffix, issues, out var canonical)
-                && IsInRange(row, columns, indicator, canonical, issues))
+                && TryCanonical(row.Number, cells, columns, indicator, number, suffix, issues, out var canonical)
+                && IsInRange(row.Number, cells, columns, indicator, canonical, issues))
             {
-                CheckHistory(row, columns, context, indicator, canonical, issues);
+                CheckHistory(row.Number, cells, columns, context, indicator, plan.LargestTarget(ordinal), canonical, issues);
                 observations.Add(new Observation(indicator.Code, canonical, indicator.Unit));
             }
         }
 
-        CheckIdentity(row, columns, context, injected, issues);
+        CheckIdentity(row.Number, cells, columns, context, injected, issues, ref matchedPeriod);
     }
 
     /// <summary>Flags every cell that a spreadsheet could run as a formula, and returns which columns were flagged.</summary>
-    private static ReadOnlySpan<bool> FlagInjections(SubmissionRow row, SubmissionColumns columns, List<ValidationIssue> issues)
+    private static ReadOnlySpan<bool> FlagInjections(int row, ReadOnlySpan<SubmissionCell> cells, SubmissionColumns columns, List<ValidationIssue> issues)
     {
         bool[]? flagged = null;
-        var cells = row.Cells;
-        for (var i = 0; i < cells.Count; i++)
+        var width = Math.Max(cells.Length, columns.Headers.Count);
+        for (var i = 0; i < cells.Length; i++)
         {
             var text = cells[i].Text;
             if (!SafeText.LooksLikeFormula(text))
@@ -143,72 +162,92 @@ public sealed partial class SubmissionValidator
                 continue;
             }
 
-            flagged ??= new bool[Math.Max(cells.Count, columns.Headers.Count)];
+            flagged ??= new bool[width];
             flagged[i] = true;
             var column = i < columns.Headers.Count ? columns.Headers[i] : $"第 {i + 1} 列";
-            issues.Add(IssueMessages.FormulaInjection(row.Number, column, text));
+            issues.Add(IssueMessages.FormulaInjection(row, column, text));
         }
 
-        return flagged ?? NoFlags(Math.Max(cells.Count, columns.Headers.Count));
+        return flagged ?? NoFlags(width);
     }
 
-    private PlanIndicator? ResolveIndicator(
-        SubmissionRow row,
+    /// <summary>The ordinal of the row's indicator, or -1 when it is missing, unknown, not the submitter's, or a duplicate.</summary>
+    private int ResolveIndicator(
+        int row,
+        ReadOnlySpan<SubmissionCell> cells,
         SubmissionColumns columns,
         SubmissionContext context,
+        SubmitterPlan plan,
         List<ValidationIssue> issues,
-        Dictionary<string, int> firstRowOf)
+        Span<int> firstRowOf)
     {
         var codeColumn = columns.IndexOf(SubmissionField.Indicator);
-        var codeText = TextAt(row, codeColumn);
-        var header = columns.Headers[codeColumn];
+        var codeText = TextAt(cells, codeColumn);
         var code = codeText.AsSpan().Trim();
         if (code.IsEmpty)
         {
             var valueColumn = columns.IndexOf(SubmissionField.Value);
             if (valueColumn >= 0)
             {
-                issues.Add(IssueMessages.MissingIndicator(row.Number, header, columns.Headers[valueColumn], TextAt(row, valueColumn)));
+                issues.Add(IssueMessages.MissingIndicator(row, columns.Headers[codeColumn], columns.Headers[valueColumn], TextAt(cells, valueColumn)));
             }
 
-            return null;
+            return -1;
         }
 
-        if (!TryFindIndicator(code, out var indicator))
+        if (!TryFindIndicator(code, out var ordinal))
         {
-            issues.Add(IssueMessages.UnknownIndicator(row.Number, header, codeText));
-            return null;
+            issues.Add(IssueMessages.UnknownIndicator(row, columns.Headers[codeColumn], codeText));
+            return -1;
         }
 
-        if (!_catalog.IsReportedBy(indicator, context.Submitter))
+        var indicator = _indicatorList[ordinal];
+        if (!plan.IsReported(ordinal))
         {
-            issues.Add(IssueMessages.IndicatorNotAllocated(row.Number, header, codeText, indicator, context.Submitter, IssueMessages.ReportedBy(indicator)));
-            return null;
+            issues.Add(IssueMessages.IndicatorNotAllocated(row, columns.Headers[codeColumn], codeText, indicator, context.Submitter, IssueMessages.ReportedBy(indicator)));
+            return -1;
         }
 
-        if (!firstRowOf.TryAdd(indicator.Code, row.Number))
+        if (firstRowOf[ordinal] != NotSeen)
         {
-            issues.Add(IssueMessages.DuplicateRow(row.Number, header, codeText, indicator, firstRowOf[indicator.Code]));
-            return null;
+            issues.Add(IssueMessages.DuplicateRow(row, columns.Headers[codeColumn], codeText, indicator, firstRowOf[ordinal]));
+            return -1;
         }
 
-        return indicator;
+        firstRowOf[ordinal] = row;
+        return ordinal;
     }
 
-    private bool TryFindIndicator(ReadOnlySpan<char> code, out PlanIndicator indicator)
+    private bool TryFindIndicator(ReadOnlySpan<char> code, out int ordinal)
     {
         if (!FullWidth.HasAny(code))
         {
-            return _indicators.TryGetValue(code, out indicator!);
+            return _ordinals.TryGetValue(code, out ordinal);
         }
 
         Span<char> folded = stackalloc char[code.Length];
         FullWidth.Fold(code, folded);
-        return _indicators.TryGetValue(((ReadOnlySpan<char>)folded).Trim(), out indicator!);
+        return _ordinals.TryGetValue(((ReadOnlySpan<char>)folded).Trim(), out ordinal);
     }
 
-    private static string TextAt(SubmissionRow row, int column) =>
-        column >= 0 && column < row.Cells.Count ? row.Cells[column].Text ?? string.Empty : string.Empty;
+    /// <summary>The catalog's answers for <paramref name="submitter"/>, kept for the known submitters.</summary>
+    private SubmitterPlan PlanFor(string submitter)
+    {
+        if (submitter is not null && _plans.TryGetValue(submitter, out var cached))
+        {
+            return cached;
+        }
+
+        var plan = SubmitterPlan.Create(_catalog, _indicatorList, submitter!);
+        return submitter is not null && Submitters.Find(submitter) is not null ? _plans.GetOrAdd(submitter, plan) : plan;
+    }
+
+    /// <summary>The row's cells as a span: the reader's arrays as they are, any other list copied.</summary>
+    private static ReadOnlySpan<SubmissionCell> CellsOf(SubmissionRow row) =>
+        row.Cells as SubmissionCell[] ?? [.. row.Cells];
+
+    private static string TextAt(ReadOnlySpan<SubmissionCell> cells, int column) =>
+        column >= 0 && column < cells.Length ? cells[column].Text ?? string.Empty : string.Empty;
 
     private static bool[] NoFlags(int count) => count <= _noFlags.Length ? _noFlags : new bool[count];
 }
