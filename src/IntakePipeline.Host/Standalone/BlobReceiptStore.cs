@@ -11,7 +11,7 @@ namespace IntakePipeline.Host.Standalone;
 /// </summary>
 internal sealed class BlobReceiptStore(ITableStore tables, IOptions<TableNames> tableNames, TimeProvider time)
 {
-    private static readonly string[] _seedColumns = ["Name", "ETag", "Outcome"];
+    private static readonly string[] _seedColumns = ["Name", "BlobETag", "Outcome"];
     private readonly string _receipts = tableNames.Value.BlobReceipts;
     private readonly string _poison = tableNames.Value.Poison;
 
@@ -32,7 +32,7 @@ internal sealed class BlobReceiptStore(ITableStore tables, IOptions<TableNames> 
         await foreach (var row in tables.QueryAsync(_receipts, query, cancellationToken).ConfigureAwait(false))
         {
             if (row.GetString("Outcome") is { } outcome && outcome != BlobReceiptKeys.RetryingOutcome
-                && row.GetString("Name") is { } name && row.GetString("ETag") is { } etag)
+                && row.GetString("Name") is { } name && row.GetString("BlobETag") is { } etag)
             {
                 yield return (name, etag);
             }
@@ -74,7 +74,7 @@ internal sealed class BlobReceiptStore(ITableStore tables, IOptions<TableNames> 
         var poison = new TableRow(blob.Container, BlobReceiptKeys.RowKey(blob.Name, blob.ETag))
         {
             ["Name"] = blob.Name,
-            ["ETag"] = blob.ETag,
+            ["BlobETag"] = blob.ETag,
             ["LastError"] = Truncate(lastError),
             ["Attempts"] = attempts,
             ["FirstFailedAt"] = firstFailedAt,
@@ -130,7 +130,7 @@ internal sealed class BlobReceiptStore(ITableStore tables, IOptions<TableNames> 
         new(blob.Container, BlobReceiptKeys.RowKey(blob.Name, blob.ETag))
         {
             ["Name"] = blob.Name,
-            ["ETag"] = blob.ETag,
+            ["BlobETag"] = blob.ETag,
             ["Outcome"] = outcome,
             ["Attempts"] = attempts,
         };

@@ -39,7 +39,7 @@ internal sealed class AzureBlobStore : IBlobStore
         {
             var properties = await _service.GetBlobContainerClient(container)
                 .GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            return new BlobContainerInfo(container, properties.Value.ETag.ToString(), properties.Value.LastModified);
+            return new BlobContainerInfo(container, properties.Value.ETag.ToString("H"), properties.Value.LastModified);
         }
         catch (RequestFailedException e) when (StorageErrors.IsNotFound(e))
         {
@@ -57,7 +57,7 @@ internal sealed class AzureBlobStore : IBlobStore
         {
             foreach (var item in page.Values)
             {
-                yield return new BlobContainerInfo(item.Name, item.Properties.ETag.ToString(), item.Properties.LastModified);
+                yield return new BlobContainerInfo(item.Name, item.Properties.ETag.ToString("H"), item.Properties.LastModified);
             }
         }
     }
@@ -90,7 +90,7 @@ internal sealed class AzureBlobStore : IBlobStore
             var info = new BlobInfo(
                 container,
                 name,
-                details.ETag.ToString(),
+                details.ETag.ToString("H"),
                 details.LastModified,
                 details.ContentLength,
                 details.ContentType,
@@ -112,7 +112,7 @@ internal sealed class AzureBlobStore : IBlobStore
             return new BlobInfo(
                 container,
                 name,
-                properties.ETag.ToString(),
+                properties.ETag.ToString("H"),
                 properties.LastModified,
                 properties.ContentLength,
                 properties.ContentType,
@@ -140,7 +140,7 @@ internal sealed class AzureBlobStore : IBlobStore
                 yield return new BlobInfo(
                     container,
                     item.Name,
-                    properties.ETag?.ToString() ?? string.Empty,
+                    properties.ETag?.ToString("H") ?? string.Empty,
                     properties.LastModified ?? default,
                     properties.ContentLength ?? 0,
                     properties.ContentType,
@@ -162,7 +162,7 @@ internal sealed class AzureBlobStore : IBlobStore
         {
             var response = await Blob(container, name)
                 .SetMetadataAsync(encoded, ToConditions(condition), cancellationToken).ConfigureAwait(false);
-            return new BlobWriteResult(response.Value.ETag.ToString(), response.Value.LastModified);
+            return new BlobWriteResult(response.Value.ETag.ToString("H"), response.Value.LastModified);
         }
         catch (RequestFailedException e) when (StorageErrors.IsConditionFailed(e))
         {
@@ -255,7 +255,7 @@ internal sealed class AzureBlobStore : IBlobStore
             var response = bytes is not null
                 ? await blob.UploadAsync(bytes, upload, cancellationToken).ConfigureAwait(false)
                 : await blob.UploadAsync(stream!, upload, cancellationToken).ConfigureAwait(false);
-            return new BlobWriteResult(response.Value.ETag.ToString(), response.Value.LastModified);
+            return new BlobWriteResult(response.Value.ETag.ToString("H"), response.Value.LastModified);
         }
         catch (RequestFailedException e) when (StorageErrors.IsConditionFailed(e))
         {

@@ -143,6 +143,20 @@ public sealed class AzureBlobStoreTests(AzuriteServer azurite)
     }
 
     [Fact]
+    public async Task ListAsync_AfterPut_ReportsTheSameQuotedETagAsPutAndGet()
+    {
+        var container = await NewContainerAsync();
+        var written = await _store.PutAsync(container, "2024-06/遵义.csv", "x"u8.ToArray());
+
+        var listed = Assert.Single(await ToListAsync(_store.ListAsync(container)));
+        var read = await _store.GetAsync(container, "2024-06/遵义.csv");
+
+        Assert.StartsWith("\"", written.ETag, StringComparison.Ordinal);
+        Assert.Equal(written.ETag, listed.ETag);
+        Assert.Equal(written.ETag, read!.Info.ETag);
+    }
+
+    [Fact]
     public async Task ListAsync_EmptyContainer_YieldsNothing()
     {
         var container = await NewContainerAsync();
