@@ -1,4 +1,5 @@
 using System.CommandLine;
+using IntakePipeline.Host.Functions;
 
 namespace IntakePipeline.Host.Cli;
 
@@ -13,6 +14,7 @@ public static class IntakeCommandLine
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(PlanCommand.Create());
         root.Subcommands.Add(TemplateCommand.Create());
+        root.Subcommands.Add(HandlerCommand.Create());
         return root;
     }
 
