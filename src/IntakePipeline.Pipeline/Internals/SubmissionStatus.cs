@@ -1,0 +1,11 @@
+namespace IntakePipeline.Pipeline.Internals;
+
+/// <summary>The values of the <c>Submissions.Status</c> column.</summary>
+internal static class SubmissionStatus
+{
+    public const string Accepted = "Accepted";
+
+    public const string Rejected = "Rejected";
+
+    public const string Superseded = "Superseded";
+}
