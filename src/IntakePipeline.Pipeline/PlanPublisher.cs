@@ -16,7 +16,9 @@ namespace IntakePipeline.Pipeline;
 /// Direction, Aggregation, Frequency (the catalog's words: <c>level</c>, <c>up</c>, <c>sum</c>, <c>monthly</c>, …),
 /// WindowStart and WindowEnd (<c>yyyy-MM</c>, cumulative indicators only), Flow2020 (double, when known) and Source.</para>
 /// <para><c>PlanTargets</c>: PartitionKey the indicator code, RowKey <c>{scope}|{yyyy-MM}|{document id}</c>; columns
-/// Value (double), Unit, Qualifier (左右/以上/以内/以下, absent when none), Source and Superseded (bool).</para>
+/// Value (double), Unit, Qualifier (左右/以上/以内/以下, absent when none), Source and Superseded (bool). When one document
+/// gives two points for the same indicator, scope and month (the seeds' U18: 77.5 in 专栏1 and 77以上 in the text of
+/// 〔2022〕22号), the second in catalog order gets the RowKey suffix <c>|2</c> (the third <c>|3</c>), so both are kept.</para>
 /// Rows of indicators or targets later removed from the catalog are not deleted.
 /// </remarks>
 public sealed class PlanPublisher
@@ -55,9 +57,12 @@ public sealed class PlanPublisher
         }
 
         var targets = new List<TableBatchOperation>(catalog.Targets.Count);
+        var seen = new Dictionary<(string Indicator, string RowKey), int>();
         foreach (var target in catalog.Targets)
         {
-            targets.Add(TableBatchOperation.UpsertReplace(TargetRow(target)));
+            var key = TargetRowKey(target);
+            var occurrence = seen[(target.Indicator, key)] = seen.GetValueOrDefault((target.Indicator, key)) + 1;
+            targets.Add(TableBatchOperation.UpsertReplace(TargetRow(target, occurrence == 1 ? key : $"{key}|{occurrence}")));
         }
 
         var written = await TableBatches.SubmitAsync(_tables, _names.PlanIndicators, indicators, cancellationToken).ConfigureAwait(false);
@@ -90,7 +95,7 @@ public sealed class PlanPublisher
         ["Source"] = indicator.Source,
     };
 
-    internal static TableRow TargetRow(PlanTarget target) => new(target.Indicator, TargetRowKey(target))
+    internal static TableRow TargetRow(PlanTarget target, string rowKey) => new(target.Indicator, rowKey)
     {
         ["Value"] = target.Value,
         ["Unit"] = target.Unit,

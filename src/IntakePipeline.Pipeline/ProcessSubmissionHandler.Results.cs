@@ -92,23 +92,29 @@ public sealed partial class ProcessSubmissionHandler
             scorecardOps.Add(TableBatchOperation.UpsertReplace(ScorecardRows.Scorecard(entry)));
         }
 
-        var dropped = new List<string>();
+        // Roll-ups are recomputed for what the file reports and for every roll-up row the month already has: a superset
+        // of the dropped indicators that a re-run after a crash still finds.
+        var rollupCodes = new SortedSet<string>(reported, StringComparer.Ordinal);
+        const string provincePrefix = Submitters.Province + "|";
         foreach (var row in monthRows)
         {
             if (row.RowKey.StartsWith(scopePrefix, StringComparison.Ordinal) && !reported.Contains(row.RowKey[scopePrefix.Length..]))
             {
-                dropped.Add(row.RowKey[scopePrefix.Length..]);
                 scorecardOps.Add(TableBatchOperation.Delete(periodText, row.RowKey));
+            }
+            else if (row.RowKey.StartsWith(provincePrefix, StringComparison.Ordinal))
+            {
+                rollupCodes.Add(row.RowKey[provincePrefix.Length..]);
             }
         }
 
         written += await TableBatches.SubmitAsync(_tables, _names.Scorecard, scorecardOps, cancellationToken).ConfigureAwait(false);
-        written += await WriteLatestAsync(submitter, period, entries, dropped, cancellationToken).ConfigureAwait(false);
+        written += await WriteLatestAsync(submitter, period, entries, reported, cancellationToken).ConfigureAwait(false);
 
         if (Submitters.IsPrefecture(submitter))
         {
             var rollupIndicators = new List<PlanIndicator>();
-            foreach (var code in reported.Concat(dropped).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            foreach (var code in rollupCodes)
             {
                 if (_catalog.FindIndicator(code) is { Aggregation: IndicatorAggregation.Sum } indicator)
                 {
@@ -126,14 +132,9 @@ public sealed partial class ProcessSubmissionHandler
         string scope,
         YearMonth period,
         IReadOnlyList<ScorecardEntry> entries,
-        IReadOnlyList<string> dropped,
+        IReadOnlySet<string>? reported,
         CancellationToken cancellationToken)
     {
-        if (entries.Count == 0 && dropped.Count == 0)
-        {
-            return 0;
-        }
-
         var current = new Dictionary<string, YearMonth?>(StringComparer.Ordinal);
         await foreach (var row in _tables.QueryAsync(
             _names.ScorecardLatest,
@@ -143,7 +144,7 @@ public sealed partial class ProcessSubmissionHandler
             current[row.RowKey] = ScorecardRows.PeriodOf(row);
         }
 
-        var operations = new List<TableBatchOperation>(entries.Count + dropped.Count);
+        var operations = new List<TableBatchOperation>(entries.Count);
         foreach (var entry in entries)
         {
             if (!current.TryGetValue(entry.Indicator, out var latest) || latest is null || latest <= period)
@@ -152,12 +153,15 @@ public sealed partial class ProcessSubmissionHandler
             }
         }
 
-        // A dropped indicator's latest row for this very month no longer has a Scorecard row behind it.
-        foreach (var indicator in dropped)
+        // A latest row of this very month for an indicator the file no longer reports has no Scorecard row behind it.
+        if (reported is not null)
         {
-            if (current.TryGetValue(indicator, out var latest) && latest == period)
+            foreach (var (indicator, latest) in current)
             {
-                operations.Add(TableBatchOperation.Delete(scope, indicator));
+                if (latest == period && !reported.Contains(indicator))
+                {
+                    operations.Add(TableBatchOperation.Delete(scope, indicator));
+                }
             }
         }
 
@@ -187,7 +191,7 @@ public sealed partial class ProcessSubmissionHandler
             }
 
             written += await TableBatches.SubmitAsync(_tables, _names.Scorecard, operations, cancellationToken).ConfigureAwait(false);
-            written += await WriteLatestAsync(Submitters.Province, period, entries, [], cancellationToken).ConfigureAwait(false);
+            written += await WriteLatestAsync(Submitters.Province, period, entries, null, cancellationToken).ConfigureAwait(false);
 
             monthRows = await ReadScorecardMonthAsync(periodText, cancellationToken).ConfigureAwait(false);
             if (SameInputs(inputs, RollupInputs(monthRows, indicators)))

@@ -161,8 +161,10 @@ public sealed partial class ProcessSubmissionHandler
         foreach (var row in periodSubmissions)
         {
             // A re-run of this very version (its own row) goes on, so that a crash after the commit point still
-            // finishes the superseding and the reports.
-            if (row.RowKey != submissionRowKey
+            // finishes the superseding and the reports. The same bytes under another name in the same second share
+            // the submission id, so the blob name tells them apart.
+            var ownRow = row.RowKey == submissionRowKey && row.GetString("BlobName") == blob.Name;
+            if (!ownRow
                 && row.GetString("Status") == SubmissionStatus.Accepted
                 && row.GetString("ContentSha256") == sha)
             {
