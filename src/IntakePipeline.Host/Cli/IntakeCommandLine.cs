@@ -1,4 +1,5 @@
 using System.CommandLine;
+using IntakePipeline.Host.Functions;
 using IntakePipeline.Host.Standalone;
 
 namespace IntakePipeline.Host.Cli;
@@ -18,6 +19,7 @@ public static class IntakeCommandLine
         root.Subcommands.Add(UploadCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(HandlerCommand.Create());
         return root;
     }
 
