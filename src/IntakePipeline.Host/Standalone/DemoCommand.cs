@@ -171,9 +171,12 @@ internal static class DemoCommand
             var parts = row.RowKey.Split('|');
             var scope = Submitters.Find(parts[0])?.Name ?? parts[0];
             var indicator = parts.Length > 1 ? parts[1] : row.RowKey;
+            var partial = row.GetInt32("ReportedCount") is { } reported && row.GetInt32("ExpectedCount") is { } expected && reported < expected
+                ? string.Create(CultureInfo.InvariantCulture, $"（部分汇总：已报 {reported}/{expected}）")
+                : string.Empty;
             await output.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
-                $"　{StatusText(status)}　{scope}　{indicator} {names.GetValueOrDefault(indicator, string.Empty)}：实际 {row.GetDouble("Actual"):0.##}，应达 {row.GetDouble("Expected"):0.##}，目标 {row.GetDouble("Target"):0.##}，差距 {row.GetDouble("Lag"):P0}"))
+                $"　{StatusText(status)}　{scope}　{indicator} {names.GetValueOrDefault(indicator, string.Empty)}：实际 {row.GetDouble("Actual"):0.##}，应达 {row.GetDouble("Expected"):0.##}，目标 {row.GetDouble("Target"):0.##}，差距 {row.GetDouble("Lag") * 100:0}%{partial}"))
                 .ConfigureAwait(false);
         }
 

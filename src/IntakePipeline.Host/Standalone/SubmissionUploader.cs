@@ -112,7 +112,7 @@ internal sealed class SubmissionUploader(CliStorage storage)
             }
 
             shown++;
-            var severity = issue.GetString("Severity") == "Error" ? "错误" : "警告";
+            var severity = string.Equals(issue.GetString("Severity"), "error", StringComparison.OrdinalIgnoreCase) ? "错误" : "警告";
             var where = issue.GetInt32("Row") is { } rowNumber ? $"第 {rowNumber} 行" : "文件";
             if (issue.GetString("Column") is { Length: > 0 } column)
             {
