@@ -3,7 +3,11 @@ using IntakePipeline.Testing;
 
 namespace IntakePipeline.Host.Tests;
 
-/// <summary>Runs every <c>intake</c> example in the README, so the manual cannot drift from the program.</summary>
+/// <summary>
+/// Runs every <c>intake</c> example in the README's <c>bash</c> blocks (the commands that need no storage), so the manual
+/// cannot drift from the program. The storage commands are in <c>sh</c> blocks; <c>StorageCommandsTests</c> runs them
+/// against a real host and Azurite.
+/// </summary>
 public sealed class ReadmeExamplesTests : IDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("intake-readme-");
