@@ -24,7 +24,8 @@ public sealed partial class AlertEmailComposer
     {
         ArgumentNullException.ThrowIfNull(receipt);
         var place = AlertWording.Place(receipt.Submitter);
-        var slash = receipt.BlobName.LastIndexOf('/');
+        // A submission's name is {yyyy-MM}/{file}; anything after the first slash is the file as the uploader named it.
+        var slash = receipt.BlobName.IndexOf('/', StringComparison.Ordinal);
         var file = MailText.Plain(slash < 0 ? receipt.BlobName : receipt.BlobName[(slash + 1)..]);
         var folder = receipt.Period?.ToString() ?? (slash < 0 ? null : MailText.Plain(receipt.BlobName[..slash]));
         var container = SubmissionBlobName.IntakeContainer(receipt.Submitter);
