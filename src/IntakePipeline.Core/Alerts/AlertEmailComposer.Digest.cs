@@ -79,7 +79,7 @@ public sealed partial class AlertEmailComposer
             mail.Table(["情况", "报送单位", "期间", "首次提醒"], rows);
         }
 
-        return mail.Finish(subject, Footer($"digest-{date}"));
+        return mail.Finish(subject, Footer(null));
     }
 
     private TableRow DigestRow(AlertNotice notice)

@@ -245,6 +245,7 @@ public sealed partial class AlertEmailComposer(PlanCatalog catalog)
             ? $"intake template -p {submitter} --period {p} -o {place}-{p}.xlsx"
             : $"intake template -p {submitter} --period <yyyy-MM> -o {place}-<yyyy-MM>.xlsx";
 
-    private static string Footer(string correlationId) =>
-        "本邮件由贵州省新型城镇化规划数据报送系统自动发送，请勿直接回复。追踪编号：" + MailText.Plain(correlationId);
+    private static string Footer(string? correlationId) =>
+        "本邮件由贵州省新型城镇化规划数据报送系统自动发送，请勿直接回复。"
+        + (string.IsNullOrEmpty(correlationId) ? string.Empty : "追踪编号：" + MailText.Plain(correlationId));
 }

@@ -131,7 +131,7 @@ internal sealed class MailDocument
 
                 _html.Append("\">").Append(MailText.Html(row.Cells[i])).Append("</td>");
                 _text.Append(i == 0 ? "- " : "；").Append(i < headers.Count ? headers[i] : string.Empty).Append('：')
-                    .Append(row.Cells[i].Replace("\n", " ", StringComparison.Ordinal));
+                    .Append(row.Cells[i].Replace("\n", "，", StringComparison.Ordinal));
             }
 
             _html.Append("</tr>\n");
