@@ -1,0 +1,139 @@
+using System.Globalization;
+using IntakePipeline.Core.Alerts.Internals;
+using IntakePipeline.Core.Intake;
+using IntakePipeline.Core.Validation;
+
+namespace IntakePipeline.Core.Alerts;
+
+public sealed partial class AlertEmailComposer
+{
+    /// <summary>The most issues a receipt lists; the rest are counted and left to the full report.</summary>
+    internal const int MaxReceiptIssues = 50;
+
+    /// <summary>
+    /// Composes the receipt for the uploader: which file was rejected (or accepted with warnings), its issues with row,
+    /// column, value and the Chinese message (errors first, then warnings, each in report order; at most
+    /// <see cref="MaxReceiptIssues"/>, with 另有 N 条 and the report's location for the rest), where the full report is,
+    /// and how to fix and re-upload the file: into the same container and period folder, where it replaces this
+    /// submission, with the <c>intake template</c> command for a fresh template.
+    /// </summary>
+    /// <param name="receipt">What happened to the file.</param>
+    /// <returns>The email, e.g. subject <c>【退回】遵义市 2024-06 文件未通过校验：遵义市-2024-06.csv</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="receipt"/> is null.</exception>
+    public AlertEmail ComposeReceipt(SubmissionReceipt receipt)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        var place = AlertWording.Place(receipt.Submitter);
+        // A submission's name is {yyyy-MM}/{file}; anything after the first slash is the file as the uploader named it.
+        var slash = receipt.BlobName.IndexOf('/', StringComparison.Ordinal);
+        var file = MailText.Plain(slash < 0 ? receipt.BlobName : receipt.BlobName[(slash + 1)..]);
+        var folder = receipt.Period?.ToString() ?? (slash < 0 ? null : MailText.Plain(receipt.BlobName[..slash]));
+        var container = SubmissionBlobName.IntakeContainer(receipt.Submitter);
+
+        var issues = new List<ValidationIssue>(receipt.Issues.Count);
+        foreach (var severity in (ReadOnlySpan<IssueSeverity>)[IssueSeverity.Error, IssueSeverity.Warning])
+        {
+            foreach (var issue in receipt.Issues)
+            {
+                if (issue.Severity == severity)
+                {
+                    issues.Add(issue);
+                }
+            }
+        }
+
+        var errors = issues.Count(i => i.Severity == IssueSeverity.Error);
+        var warnings = issues.Count - errors;
+        var period = receipt.Period is { } p ? $" {p}" : string.Empty;
+        var shortFile = MailText.Shorten(file, 80);
+        var (subject, heading, outcome, accent) = receipt.Accepted
+            ? warnings > 0
+                ? ($"【已接收（有警告）】{place}{period} 文件已接收，{warnings} 条警告请核实：{shortFile}", "文件已接收（有警告）", "已接收（有警告）", "#a66300")
+                : ($"【已接收】{place}{period} 文件已接收：{shortFile}", "文件已接收", "已接收", ResolvedColor)
+            : ($"【退回】{place}{period} 文件未通过校验：{shortFile}", "文件未通过校验，已退回", "已退回", "#b00020");
+        var mail = new MailDocument(subject, $"{heading} · {place}", accent);
+
+        var what = $"{place}上传的{period} 数据文件「{file}」";
+        mail.Paragraph(receipt.Accepted
+            ? $"{what}已通过校验并入库" + (warnings > 0 ? $"，但有 {warnings} 条警告，请逐条核实。" : "。")
+            : $"{what}未通过校验，已被退回，文件中的数据均未入库。共发现 {errors} 个错误、{warnings} 条警告，请按下列问题修改后重新上传。");
+
+        var facts = new List<KeyValuePair<string, string>>(8)
+        {
+            new("报送单位", $"{place}（{receipt.Submitter}）"),
+            new("文件", file),
+            new("上传位置", $"容器 {container}，目录 {folder ?? "（无）"}/"),
+            new("期间", receipt.Period?.ToString() ?? "无法从路径识别"),
+        };
+        if (receipt.SubmissionId is { } submissionId)
+        {
+            facts.Add(new("提交编号", MailText.Plain(submissionId)));
+        }
+
+        facts.Add(new("结果", outcome));
+        facts.Add(new("问题", $"{errors} 个错误，{warnings} 条警告"));
+        facts.Add(new("完整报告", MailText.Plain(receipt.ReportBlob)));
+        mail.Facts(facts);
+
+        if (issues.Count > 0)
+        {
+            var shown = Math.Min(issues.Count, MaxReceiptIssues);
+            mail.Section(shown < issues.Count ? $"问题清单（共 {issues.Count} 条，列出前 {shown} 条）" : $"问题清单（共 {issues.Count} 条）");
+            var rows = new List<TableRow>(shown);
+            for (var i = 0; i < shown; i++)
+            {
+                rows.Add(IssueRow(issues[i]));
+            }
+
+            mail.Table(["级别", "行", "列", "值", "说明"], rows);
+            if (shown < issues.Count)
+            {
+                mail.Callout($"另有 {issues.Count - shown} 条问题未在邮件中列出，请查看完整报告：{MailText.Plain(receipt.ReportBlob)}", "#a66300");
+            }
+        }
+
+        mail.Section("完整报告");
+        mail.Paragraph($"完整的校验报告（含全部问题）在：{MailText.Plain(receipt.ReportBlob)}。请用本单位报告容器 "
+            + $"{SubmissionBlobName.ReportContainer(receipt.Submitter)} 的读取权限打开。");
+
+        mail.Section(receipt.Accepted ? "如需更正" : "如何修改并重新上传");
+        var target = receipt.Period is { } month
+            ? $"容器 {container} 的同一期间目录 {month}/"
+            : $"容器 {container} 的期间目录（路径格式为 yyyy-MM/文件名，扩展名 .csv、.xlsx 或 .json，例如 2024-06/{place}-2024-06.csv）";
+        mail.Steps(receipt.Accepted
+            ?
+            [
+                "请逐条核实上面的警告；数据无误时无需处理。",
+                $"如需更正，修改后将整个文件重新上传到{target}；新上传的文件会替换本次提交，无需删除原文件。",
+                "如需标准模板，可用下面的命令生成。",
+            ]
+            :
+            [
+                "按上面的问题清单逐条修改：错误必须改正，警告请核实。行号是电子表格中显示的行号，列是文件中的表头。",
+                "如需标准模板，可用下面的命令生成本单位本月的 XLSX 模板，把数据填入后上传。",
+                $"将修改后的整个文件重新上传到{target}；新上传的文件会替换本次提交，无需删除原文件。",
+                "上传后系统会自动重新校验，并发送新的回执。",
+            ]);
+        mail.Command(TemplateCommand(receipt.Submitter, place, receipt.Period));
+        return mail.Finish(subject, Footer(receipt.CorrelationId));
+    }
+
+    private static TableRow IssueRow(ValidationIssue issue)
+    {
+        var error = issue.Severity == IssueSeverity.Error;
+        return new TableRow(
+            [
+                error ? "错误" : "警告",
+                issue.Row?.ToString(CultureInfo.InvariantCulture) ?? "（整个文件）",
+                issue.Column is null ? MailNumber.None : MailText.Plain(issue.Column),
+                issue.Value switch
+                {
+                    null => MailNumber.None,
+                    "" => "（空）",
+                    _ => MailText.Plain(issue.Value),
+                },
+                MailText.Plain(issue.Message),
+            ],
+            error ? "#b00020" : "#a66300");
+    }
+}
