@@ -43,6 +43,7 @@ public sealed class SendAlertsHandlerTests(AzuriteServer azurite, MaildevServer 
             }
 
             Assert.Equal(2, ids.Count);
+            Assert.All(files, f => Assert.Single(File.ReadAllLines(f), l => l.StartsWith("Message-ID:", StringComparison.OrdinalIgnoreCase)));
             var receipt = messages.Single(m => m.Part("text/plain")!.Contains("本月值", StringComparison.Ordinal));
             Assert.Contains("=1+2", receipt.Part("text/plain"), StringComparison.Ordinal);
             Assert.All((await bed.RowsAsync()).Where(r => r.GetString("Kind") != "DigestItem"), r => Assert.Equal("Sent", r.GetString("State")));
