@@ -29,6 +29,17 @@ public sealed class DeadlinesOptions
     /// <summary>The time zone (IANA or Windows id) the day and time are in. Default <see cref="DefaultTimeZone"/>.</summary>
     public string TimeZone { get; set; } = DefaultTimeZone;
 
+    /// <summary>
+    /// The first period the missing-submission check looks at, as <c>yyyy-MM</c>; null or empty (the default) for the
+    /// month the installation first ran the check, which <c>DeadlineChecker</c> records once in <c>BlobReceipts</c>
+    /// (PartitionKey <c>installation</c>, RowKey <c>first-period</c>). No period before it is ever reported missing.
+    /// </summary>
+    public string? FirstPeriod { get; set; }
+
+    /// <summary>Whether <see cref="FirstPeriod"/> is empty or a <c>yyyy-MM</c> month.</summary>
+    /// <returns><see langword="true"/> when it is usable.</returns>
+    public bool IsFirstPeriodValid() => string.IsNullOrWhiteSpace(FirstPeriod) || YearMonth.TryParse(FirstPeriod, out _);
+
     /// <summary>Whether the values are usable: a day of 1–28, a time under a day and a known time zone.</summary>
     /// <returns><see langword="true"/> when valid.</returns>
     public bool IsValid() =>
