@@ -28,7 +28,7 @@ public sealed record AlertNotice(
     TrajectoryStatus? Status,
     TrajectoryStatus? PreviousStatus,
     ScorecardEntry? Entry,
-    IReadOnlyList<TrajectoryPoint> Trajectory,
+    IReadOnlyList<TrajectoryMonth> Trajectory,
     string CorrelationId)
 {
     /// <summary>The indicator part of a missing-submission alert's key (<c>submission|Missing|{yyyy-MM}</c>).</summary>

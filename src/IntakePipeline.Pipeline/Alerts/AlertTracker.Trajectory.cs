@@ -1,8 +1,8 @@
 using IntakePipeline.Core;
+using IntakePipeline.Core.Alerts;
 using IntakePipeline.Core.Evaluation;
 using IntakePipeline.Core.Plan;
 using IntakePipeline.Storage;
-using AlertPoint = IntakePipeline.Core.Alerts.TrajectoryPoint;
 
 namespace IntakePipeline.Pipeline.Alerts;
 
@@ -14,7 +14,7 @@ public sealed partial class AlertTracker
     /// entry's month: the actual from <c>Observations</c>, or for a province roll-up from its <c>Scorecard</c> rows,
     /// and the expected value from the plan.
     /// </summary>
-    private async Task<IReadOnlyList<AlertPoint>> TrajectoryAsync(ScorecardEntry entry, PlanIndicator indicator, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TrajectoryMonth>> TrajectoryAsync(ScorecardEntry entry, PlanIndicator indicator, CancellationToken cancellationToken)
     {
         var start = entry.Period.AddMonths(1 - _options.TrajectoryMonths);
         var actuals = new Dictionary<YearMonth, double>();
@@ -65,11 +65,11 @@ public sealed partial class AlertTracker
             }
         }
 
-        var points = new List<AlertPoint>(entry.Period.MonthsSince(first) + 1);
+        var points = new List<TrajectoryMonth>(entry.Period.MonthsSince(first) + 1);
         for (var month = first; month <= entry.Period; month = month.AddMonths(1))
         {
             double? actual = actuals.TryGetValue(month, out var value) ? value : null;
-            points.Add(new AlertPoint(month, actual, _evaluator.ExpectedAt(indicator, entry.Scope, month)));
+            points.Add(new TrajectoryMonth(month, actual, _evaluator.ExpectedAt(indicator, entry.Scope, month)));
         }
 
         return points;

@@ -3,7 +3,6 @@ using IntakePipeline.Core.Alerts;
 using IntakePipeline.Core.Evaluation;
 using IntakePipeline.Core.Validation;
 using static IntakePipeline.Core.Tests.Validation.TestCatalog;
-using TrajectoryPoint = IntakePipeline.Core.Alerts.TrajectoryPoint;
 
 namespace IntakePipeline.Core.Tests.Alerts;
 
@@ -17,13 +16,13 @@ public partial class AlertEmailComposerTests
     private static ScorecardEntry ZunyiU14(double actual = 5) =>
         _evaluator.Evaluate(Indicator("U14"), Zunyi, _june, [new MonthlyValue(_june, actual)]);
 
-    private static TrajectoryPoint[] ZunyiU14Path(YearMonth from, YearMonth to, double lastActual = 5)
+    private static TrajectoryMonth[] ZunyiU14Path(YearMonth from, YearMonth to, double lastActual = 5)
     {
-        var points = new List<TrajectoryPoint>();
+        var points = new List<TrajectoryMonth>();
         for (var month = from; month <= to; month = month.AddMonths(1))
         {
             var expected = _evaluator.ExpectedAt(Indicator("U14"), Zunyi, month);
-            points.Add(new TrajectoryPoint(month, lastActual - (to.MonthsSince(month) * 0.2), expected));
+            points.Add(new TrajectoryMonth(month, lastActual - (to.MonthsSince(month) * 0.2), expected));
         }
 
         return [.. points];
@@ -37,7 +36,7 @@ public partial class AlertEmailComposerTests
         string scope = Zunyi,
         string indicator = "U14",
         ScorecardEntry? entry = null,
-        IReadOnlyList<TrajectoryPoint>? trajectory = null) =>
+        IReadOnlyList<TrajectoryMonth>? trajectory = null) =>
         new(scope, indicator, kind, change, _june, new YearMonth(2024, 3), status, previous,
             kind == AlertKind.Missing ? null : entry ?? ZunyiU14() with { Status = status ?? TrajectoryStatus.OnTrack },
             kind == AlertKind.Missing ? [] : trajectory ?? ZunyiU14Path(new YearMonth(2024, 1), _june),

@@ -45,7 +45,7 @@ public sealed class AlertTrackerTests(AzuriteServer azurite)
         Assert.Equal(TrajectoryStatus.Behind, escalatedNotice.PreviousStatus);
         Assert.Equal(_january, escalatedNotice.FirstPeriod);
         Assert.Equal(9, escalatedNotice.Trajectory.Count);
-        Assert.Equal(new Core.Alerts.TrajectoryPoint(_january, behind, AlertScenario.Expected(Zunyi, _january)), escalatedNotice.Trajectory[0]);
+        Assert.Equal(new Core.Alerts.TrajectoryMonth(_january, behind, AlertScenario.Expected(Zunyi, _january)), escalatedNotice.Trajectory[0]);
         Assert.Null(escalatedNotice.Trajectory[1].Actual);
         Assert.Equal(serious, escalatedNotice.Trajectory[^1].Actual);
         Assert.Equal(AlertScenario.Expected(Zunyi, _september), escalatedNotice.Trajectory[^1].Expected);

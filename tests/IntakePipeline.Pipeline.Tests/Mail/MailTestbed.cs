@@ -9,7 +9,6 @@ using IntakePipeline.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using TrajectoryPoint = IntakePipeline.Core.Alerts.TrajectoryPoint;
 
 namespace IntakePipeline.Pipeline.Tests.Mail;
 
@@ -84,7 +83,7 @@ internal sealed class MailTestbed
         var entry = new ScorecardEntry(scope, indicator, period, 1.25, 2.5, 5.96, new YearMonth(2025, 12), 0, 0.21, TrajectoryStatus.SeriouslyBehind, 3.1, "黔发改城镇〔2022〕22号 专栏1 序号14");
         return new AlertNotice(
             scope, indicator, AlertKind.Trajectory, change, period, period, TrajectoryStatus.SeriouslyBehind, null, entry,
-            [new TrajectoryPoint(period.AddMonths(-1), 1.1, 2.3), new TrajectoryPoint(period, 1.25, 2.5)],
+            [new TrajectoryMonth(period.AddMonths(-1), 1.1, 2.3), new TrajectoryMonth(period, 1.25, 2.5)],
             "corr-" + scope + "-" + period);
     }
 

@@ -23,7 +23,7 @@ internal sealed class TrajectoryPicture
     private const string TargetColor = "#34495e";
     private const int BarHeight = 7;
 
-    private readonly List<TrajectoryPoint> _months;
+    private readonly List<TrajectoryMonth> _months;
     private readonly int _omitted;
     private readonly double? _target;
     private readonly YearMonth? _targetDate;
@@ -32,7 +32,7 @@ internal sealed class TrajectoryPicture
     private readonly double _min;
     private readonly double _max;
 
-    private TrajectoryPicture(List<TrajectoryPoint> months, int omitted, double? target, YearMonth? targetDate, string unit, bool down)
+    private TrajectoryPicture(List<TrajectoryMonth> months, int omitted, double? target, YearMonth? targetDate, string unit, bool down)
     {
         _months = months;
         _omitted = omitted;
@@ -53,19 +53,19 @@ internal sealed class TrajectoryPicture
     }
 
     /// <summary>The months drawn, oldest first.</summary>
-    public IReadOnlyList<TrajectoryPoint> Months => _months;
+    public IReadOnlyList<TrajectoryMonth> Months => _months;
 
     /// <summary>
     /// Draws the points up to <paramref name="upTo"/> (the last <see cref="MaxMonths"/> of them) and the target.
     /// </summary>
     public static TrajectoryPicture Create(
-        IReadOnlyList<TrajectoryPoint> trajectory,
+        IReadOnlyList<TrajectoryMonth> trajectory,
         YearMonth upTo,
         double? target,
         YearMonth? targetDate,
         PlanIndicator? indicator)
     {
-        var months = new List<TrajectoryPoint>(trajectory.Count);
+        var months = new List<TrajectoryMonth>(trajectory.Count);
         foreach (var point in trajectory)
         {
             if (point.Period <= upTo)
@@ -194,7 +194,7 @@ internal sealed class TrajectoryPicture
     }
 
     /// <summary>True when the month's actual is on the wrong side of its expected value; null when either is missing.</summary>
-    private bool? Behind(TrajectoryPoint month)
+    private bool? Behind(TrajectoryMonth month)
     {
         if (month.Actual is not { } actual || month.Expected is not { } expected)
         {
@@ -205,7 +205,7 @@ internal sealed class TrajectoryPicture
         return _down ? actual > expected + tolerance : actual < expected - tolerance;
     }
 
-    private static string Gap(TrajectoryPoint month) =>
+    private static string Gap(TrajectoryMonth month) =>
         month.Actual is { } actual && month.Expected is { } expected ? MailNumber.Signed(actual - expected) : MailNumber.None;
 
     private static void Cell(StringBuilder html, string text, bool left) =>

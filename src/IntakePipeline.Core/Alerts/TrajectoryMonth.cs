@@ -4,4 +4,4 @@ namespace IntakePipeline.Core.Alerts;
 /// <param name="Period">The month.</param>
 /// <param name="Actual">The accepted value for the month, in the canonical unit; null when none was reported.</param>
 /// <param name="Expected">The plan's expected value at the end of the month; null before the first plan point.</param>
-public sealed record TrajectoryPoint(YearMonth Period, double? Actual, double? Expected);
+public sealed record TrajectoryMonth(YearMonth Period, double? Actual, double? Expected);
