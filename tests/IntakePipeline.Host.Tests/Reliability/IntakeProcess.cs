@@ -12,6 +12,7 @@ internal sealed class IntakeProcess : IDisposable
     private readonly Process _process;
     private readonly List<string> _output = [];
     private readonly TaskCompletionSource _firstReceived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _received;
 
     private IntakeProcess(Process process)
     {
@@ -43,6 +44,9 @@ internal sealed class IntakeProcess : IDisposable
 
     /// <summary>Completes when the host logs its first "Received …" line: it is processing.</summary>
     public Task FirstReceived => _firstReceived.Task;
+
+    /// <summary>How many "Received …" lines (blob versions taken up) this process has logged.</summary>
+    public int ReceivedCount => Volatile.Read(ref _received);
 
     public string Output
     {
@@ -148,6 +152,7 @@ internal sealed class IntakeProcess : IDisposable
 
         if (line.Contains(" Received intake-", StringComparison.Ordinal))
         {
+            Interlocked.Increment(ref _received);
             _firstReceived.TrySetResult();
         }
     }

@@ -53,10 +53,17 @@ public sealed class RunCommandTests(ITestOutputHelper output)
             }
             else
             {
-                await Task.WhenAny(host.FirstReceived, Task.Delay(TimeSpan.FromSeconds(60)));
+                // Into the n-th file this process takes up, so that the kills spread over the whole ingest.
+                var nth = random.Next(1, 5);
+                var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+                while (host.ReceivedCount < nth && !host.HasExited && DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(20);
+                }
+
                 var delay = random.Next(0, 700);
                 await Task.Delay(delay);
-                moment = $"{delay} ms after its first file";
+                moment = $"{delay} ms after taking up file {nth} of this run";
             }
 
             Assert.False(host.HasExited, $"intake run exited on its own before kill {kill}:\n{host.Output}");
