@@ -1,6 +1,8 @@
 using IntakePipeline.Core.Evaluation;
 using IntakePipeline.Core.Plan;
 using IntakePipeline.Core.Submissions;
+using IntakePipeline.Pipeline.Alerts;
+using IntakePipeline.Pipeline.Mail;
 using IntakePipeline.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +21,9 @@ public static class PipelineServiceCollectionExtensions
     /// <see cref="LimitsOptions"/> (<c>Limits</c>), each validated on start; the <see cref="PlanCatalog"/> (from
     /// <c>Plan:CatalogPath</c> when set, else the embedded one); <see cref="TimeProvider.System"/> unless a
     /// <see cref="TimeProvider"/> is registered already; and singleton <see cref="ProcessSubmissionHandler"/>,
-    /// <see cref="PlanPublisher"/> and <see cref="StorageSetup"/>. Existing registrations of these types are kept.
+    /// <see cref="PlanPublisher"/> and <see cref="StorageSetup"/>; the alerts (<see cref="AlertsServiceCollectionExtensions.AddIntakeAlerts"/>),
+    /// the mail (<see cref="MailServiceCollectionExtensions.AddIntakeMail"/>) and the <see cref="AlertNotifier"/> that
+    /// joins them. Existing registrations of these types are kept.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration the options and the storage connection are read from.</param>
@@ -60,6 +64,9 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<ProcessSubmissionHandler>();
         services.TryAddSingleton<PlanPublisher>();
         services.TryAddSingleton<StorageSetup>();
+        services.AddIntakeAlerts(configuration);
+        services.AddIntakeMail(configuration);
+        services.TryAddSingleton<AlertNotifier>();
         return services;
     }
 

@@ -117,13 +117,13 @@ public sealed partial class ProcessSubmissionHandler
         if (download is null)
         {
             _logger.Missing(correlationId, blob.Container, blob.Name);
-            return new SubmissionOutcome(SubmissionOutcomeKind.Missing, blob, correlationId, null, submitter, null, 0, 0, 0, 0);
+            return new SubmissionOutcome(SubmissionOutcomeKind.Missing, blob, correlationId, null, submitter, null, 0, 0, 0, 0, []);
         }
 
         if (!ETags.AreSame(download.Info.ETag, blob.ETag))
         {
             _logger.Stale(correlationId, blob.Container, blob.Name, blob.ETag, download.Info.ETag);
-            return new SubmissionOutcome(SubmissionOutcomeKind.Stale, blob, correlationId, null, submitter, null, 0, 0, 0, 0);
+            return new SubmissionOutcome(SubmissionOutcomeKind.Stale, blob, correlationId, null, submitter, null, 0, 0, 0, 0, []);
         }
 
         if (!SubmissionBlobName.TryParse(blob.Container, blob.Name, out var name))
@@ -131,7 +131,7 @@ public sealed partial class ProcessSubmissionHandler
             var reported = submitter is not null
                 && await WriteNotASubmissionReportAsync(blob, submitter, correlationId, cancellationToken).ConfigureAwait(false);
             _logger.NotASubmission(correlationId, blob.Container, blob.Name, reported, Stopwatch.GetElapsedTime(started).WholeMilliseconds());
-            return new SubmissionOutcome(SubmissionOutcomeKind.NotASubmission, blob, correlationId, null, submitter, null, 0, 0, 0, 0);
+            return new SubmissionOutcome(SubmissionOutcomeKind.NotASubmission, blob, correlationId, null, submitter, null, 0, 0, 0, 0, []);
         }
 
         return await ProcessAsync(blob, download, name, correlationId, started, cancellationToken).ConfigureAwait(false);
@@ -170,7 +170,7 @@ public sealed partial class ProcessSubmissionHandler
             {
                 var current = row.RowKey[(periodText.Length + 1)..];
                 _logger.Unchanged(correlationId, submissionId, current, submitter, periodText, Stopwatch.GetElapsedTime(started).WholeMilliseconds());
-                return new SubmissionOutcome(SubmissionOutcomeKind.Unchanged, blob, correlationId, submissionId, submitter, period, 0, 0, 0, 0);
+                return new SubmissionOutcome(SubmissionOutcomeKind.Unchanged, blob, correlationId, submissionId, submitter, period, 0, 0, 0, 0, []);
             }
         }
 
@@ -241,7 +241,8 @@ public sealed partial class ProcessSubmissionHandler
             report.RowCount,
             report.ErrorCount,
             report.WarningCount,
-            written);
+            written,
+            report.Issues);
     }
 
     private async Task<int> WriteIssuesAsync(string submissionId, IReadOnlyList<ValidationIssue> issues, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using IntakePipeline.Core;
+using IntakePipeline.Core.Validation;
 
 namespace IntakePipeline.Pipeline;
 
@@ -16,6 +17,7 @@ namespace IntakePipeline.Pipeline;
 /// <param name="ErrorCount">The errors found; 0 when the file was not validated.</param>
 /// <param name="WarningCount">The warnings found; 0 when the file was not validated.</param>
 /// <param name="EntitiesWritten">The table entities upserted or deleted (report blobs not counted).</param>
+/// <param name="Issues">The validation issues, in report order; empty when the file was not validated.</param>
 public sealed record SubmissionOutcome(
     SubmissionOutcomeKind Kind,
     BlobVersion Blob,
@@ -26,4 +28,5 @@ public sealed record SubmissionOutcome(
     int RowCount,
     int ErrorCount,
     int WarningCount,
-    int EntitiesWritten);
+    int EntitiesWritten,
+    IReadOnlyList<ValidationIssue> Issues);

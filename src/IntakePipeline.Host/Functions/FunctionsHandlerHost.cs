@@ -1,5 +1,6 @@
 using System.Globalization;
 using IntakePipeline.Pipeline;
+using IntakePipeline.Pipeline.Mail;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -54,6 +55,13 @@ internal static class FunctionsHandlerHost
     {
         app.UseMiddleware<InvocationFailureMiddleware>();
         app.MapProcessSubmission();
+        app.MapTimerFunction("CheckDeadlines", async (services, _, cancellationToken) =>
+        {
+            var (opened, queued) = await services.GetRequiredService<AlertNotifier>().CheckDeadlinesAsync(cancellationToken).ConfigureAwait(false);
+            return $"缺报检查：新开 {opened} 条缺报预警，排队 {queued} 封邮件。";
+        });
+        app.MapTimerFunction("SendAlerts", async (services, _, cancellationToken) =>
+            (await services.GetRequiredService<SendAlertsHandler>().RunAsync(cancellationToken).ConfigureAwait(false)).ToString());
         return app;
     }
 

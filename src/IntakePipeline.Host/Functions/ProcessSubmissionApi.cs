@@ -25,6 +25,7 @@ internal static class ProcessSubmissionApi
     internal static async Task<IResult> InvokeAsync(
         HttpRequest request,
         ProcessSubmissionHandler handler,
+        AlertNotifier notifier,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -42,6 +43,9 @@ internal static class ProcessSubmissionApi
         var blob = blobEvent.Blob;
         FunctionsLog.EventReceived(logger, FunctionName, blobEvent.Id, blob.Container, blob.Name, blob.ETag);
         var outcome = await handler.HandleAsync(blob, cancellationToken).ConfigureAwait(false);
+
+        // The SendAlerts function sends what this queues, within a minute.
+        await notifier.AfterSubmissionAsync(outcome, cancellationToken).ConfigureAwait(false);
         FunctionsLog.SubmissionProcessed(
             logger, FunctionName, blob.Container, blob.Name, outcome.Kind.ToString(), outcome.SubmissionId, outcome.ErrorCount, outcome.WarningCount, outcome.CorrelationId);
         return Results.Json(InvocationResponse.FromLogs(Summarize(outcome), Describe(outcome)), InvocationJson.Options);

@@ -7,8 +7,8 @@ namespace IntakePipeline.Host.Functions;
 
 /// <summary>
 /// Maps timer functions: <c>POST /{functionName}</c> with a <c>timerTrigger</c> binding named <see cref="BindingName"/>.
-/// The timer functions themselves (CheckDeadlines, SendAlerts) come with the alerts issue; each maps here with one
-/// line and a folder <c>{functionName}/function.json</c> holding its schedule.
+/// The timer functions (CheckDeadlines, SendAlerts) map here in <see cref="FunctionsHandlerHost.MapIntakeFunctions"/>;
+/// each has a folder <c>{functionName}/function.json</c> holding its schedule.
 /// </summary>
 internal static class TimerFunctionApi
 {

@@ -32,7 +32,8 @@ public static class StandaloneHostExtensions
     /// Registers the standalone host: the storage ports and the pipeline (sections <c>Tables</c>, <c>Limits</c>,
     /// <c>Thresholds</c>, <c>Plan</c>, <c>Deadlines</c>), <see cref="WatcherOptions"/> (section <c>Watcher</c>) and
     /// <see cref="DevelopmentStorageOptions"/> (section <c>Azurite</c>), each validated on start, and the hosted services in
-    /// start order: Azurite when needed, the storage setup and plan publication, then the blob watcher.
+    /// start order: Azurite when needed, the storage setup and plan publication, the blob watcher, then the timer
+    /// functions (SendAlerts, CheckDeadlines).
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration to bind.</param>
@@ -61,11 +62,13 @@ public static class StandaloneHostExtensions
         services.TryAddSingleton<BlobReceiptStore>();
         services.TryAddSingleton<IBlobProcessor, SubmissionBlobProcessor>();
         services.TryAddSingleton<BlobWatcher>();
+        services.TryAddSingleton<AlertTimers>();
 
         // Hosted services start in this order and stop in the reverse one: Azurite outlives the watcher's last write.
         services.AddHostedService<DevelopmentStorageLauncher>();
         services.AddHostedService<StorageInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<BlobWatcher>());
+        services.AddHostedService(sp => sp.GetRequiredService<AlertTimers>());
         return services;
     }
 }

@@ -73,6 +73,9 @@ internal sealed class IntakeProcess : IDisposable
         start.ArgumentList.Add("run");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
+
+        // The shipped appsettings.json has example recipients, so the host writes .eml files; keep them out of bin/.
+        start.Environment["Smtp__PickupDirectory"] = Path.Combine(Path.GetTempPath(), "intake-reliability-mail");
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

@@ -17,11 +17,13 @@ internal sealed class TableSet(string prefix)
     /// <item><c>Timestamp</c> and the ETag: set by the service on every write (not properties of <see cref="TableRow"/>,
     /// so never dumped).</item>
     /// <item><c>ProcessedAt</c> (Submissions, BlobReceipts): the wall-clock time of processing.</item>
+    /// <item><c>NotifiedAt</c> (Alerts), <c>QueuedAt</c> and <c>SentAt</c> (Outbox): the wall-clock time a change was
+    /// recorded, queued and sent.</item>
     /// </list>
     /// <c>ReceivedAt</c> is kept: it is the blob's last-modified time, the same for both runs. So are CorrelationId
     /// (a hash of the blob version), Attempts and every value.
     /// </summary>
-    public static readonly IReadOnlySet<string> ExcludedColumns = new HashSet<string>(StringComparer.Ordinal) { "ProcessedAt" };
+    public static readonly IReadOnlySet<string> ExcludedColumns = new HashSet<string>(StringComparer.Ordinal) { "ProcessedAt", "NotifiedAt", "QueuedAt", "SentAt" };
 
     public string Prefix { get; } = prefix;
 
@@ -108,7 +110,7 @@ internal sealed class TableSet(string prefix)
         var outcomes = new List<(string, string)>();
         await foreach (var row in tables.QueryAsync(Names.BlobReceipts, TableQuery.All))
         {
-            if (row.PartitionKey != "hint")
+            if (row.PartitionKey.StartsWith("intake-", StringComparison.Ordinal))
             {
                 outcomes.Add((row.PartitionKey + "/" + row.GetString("Name"), row.GetString("Outcome") ?? string.Empty));
             }

@@ -1,0 +1,103 @@
+using System.Globalization;
+using IntakePipeline.Core;
+using IntakePipeline.Core.Evaluation;
+using IntakePipeline.Core.Plan;
+using IntakePipeline.Testing;
+
+namespace IntakePipeline.Host.Tests.Standalone;
+
+[Collection(AlertMailCollection.Name)]
+public sealed class AlertMailTests(AzuriteServer azurite, MaildevServer maildev)
+{
+    private const string Zunyi = "520300";
+    private const string ZunyiAddress = "data@zunyi.example.cn";
+    private static readonly PlanCatalog _catalog = PlanCatalogLoader.LoadEmbedded();
+    private static readonly TrajectoryEvaluator _evaluator = new(_catalog, new ThresholdsOptions());
+    private static readonly PlanIndicator _u14 = _catalog.FindIndicator("U14")!;
+    private static readonly YearMonth _january = new(2024, 1);
+    private static readonly YearMonth _september = new(2024, 9);
+    private static readonly YearMonth _october = new(2024, 10);
+
+    [Fact]
+    public async Task UploadsThatFallBehindFurtherAndRecover_EmailOpenEscalateResolveOnce()
+    {
+        await maildev.DeleteAllEmailsAsync();
+        await using var host = await StartHostAsync(("Mail:ReceiptOnWarnings", "false"));
+        var (behind, serious, recovered) = LifecycleValues();
+
+        var opened = Assert.Single(await UploadAndWaitForMailAsync(host, _january, behind, 1));
+        await UploadAndWaitForMailAsync(host, _september, serious, 2);
+        var all = await UploadAndWaitForMailAsync(host, _october, recovered, 3);
+
+        Assert.Collection(
+            all,
+            e => Assert.StartsWith("【滞后预警】遵义市 老旧小区改造 2024-01 滞后", e.Subject, StringComparison.Ordinal),
+            e => Assert.StartsWith("【预警升级】遵义市 老旧小区改造 2024-09", e.Subject, StringComparison.Ordinal),
+            e => Assert.StartsWith("【预警解除】遵义市 老旧小区改造 2024-10", e.Subject, StringComparison.Ordinal));
+        Assert.All(all, e => Assert.Equal(ZunyiAddress, Assert.Single(e.To).Address));
+        Assert.Contains(behind.ToString("0.##", CultureInfo.InvariantCulture), opened.Text, StringComparison.Ordinal);
+        Assert.Contains("黔发改城镇", opened.Text, StringComparison.Ordinal);
+        Assert.Contains("<td", opened.Html, StringComparison.Ordinal);
+        Assert.Equal(3, all.Select(e => e.Headers["message-id"].ToString()).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task RejectedUpload_SendsTheReceiptToThePrefectureAtOnce()
+    {
+        await maildev.DeleteAllEmailsAsync();
+        await using var host = await StartHostAsync();
+        var file = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "seeds", "samples", "2024-06", "铜仁市-2024-06.csv"));
+
+        var blob = await host.PutAsync("intake-520600", "2024-06/铜仁-回执.csv", file);
+        Assert.NotNull(await host.WaitForReceiptAsync(blob));
+        var mail = Assert.Single(await maildev.WaitForEmailsAsync(1, TimeSpan.FromSeconds(30)));
+
+        Assert.StartsWith("【退回】", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("铜仁-回执.csv", mail.Subject, StringComparison.Ordinal);
+        Assert.Equal("data@tongren.example.cn", Assert.Single(mail.To).Address);
+        Assert.Contains("无法识别为数字", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("reports-520600/2024-06/铜仁-回执.csv.report.html", mail.Text, StringComparison.Ordinal);
+    }
+
+    private Task<InProcessHost> StartHostAsync(params (string Key, string Value)[] extra) => InProcessHost.StartAsync(azurite, settings: new Dictionary<string, string?>(extra.Select(e => KeyValuePair.Create(e.Key, (string?)e.Value)))
+    {
+        ["Watcher:FullScanInterval"] = "00:00:00.500",
+        ["Smtp:Host"] = maildev.SmtpHost,
+        ["Smtp:Port"] = maildev.SmtpPort.ToString(CultureInfo.InvariantCulture),
+        ["Recipients:520300:0"] = ZunyiAddress,
+        ["Recipients:520600:0"] = "data@tongren.example.cn",
+        ["Recipients:Province:0"] = "urbanization@drc.guizhou.example.cn",
+        ["Deadlines:FirstPeriod"] = InProcessHost.CurrentMonth.ToString(),
+    });
+
+    private async Task<IReadOnlyList<MaildevEmail>> UploadAndWaitForMailAsync(InProcessHost host, YearMonth period, double u14, int expectedCount)
+    {
+        var csv = $"指标代码,数值,单位\r\nU14,{u14.ToString("R", CultureInfo.InvariantCulture)},万户\r\n";
+        var blob = await host.PutAsync("intake-" + Zunyi, $"{period}/遵义-{Guid.NewGuid():N}.csv", csv);
+        Assert.Equal("Accepted", (await host.WaitForReceiptAsync(blob))?.Outcome);
+        return await maildev.WaitForEmailsAsync(expectedCount, TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>Behind in 2024-01; no progress by 2024-09 (seriously behind); back on the path in 2024-10.</summary>
+    private static (double Behind, double Serious, double Recovered) LifecycleValues()
+    {
+        var points = _evaluator.PointsFor(_u14, Zunyi);
+        var span = Math.Abs(points[^1].Value - points[0].Value);
+        var behind = Math.Round(_evaluator.ExpectedAt(_u14, Zunyi, _january)!.Value - (0.10 * span), 4);
+        Assert.Equal(TrajectoryStatus.Behind, StatusOf((_january, behind)));
+        Assert.Equal(TrajectoryStatus.SeriouslyBehind, StatusOf((_january, behind), (_september, behind)));
+        for (var extra = 0.0; extra <= 1.0; extra += 0.02)
+        {
+            var recovered = Math.Round(_evaluator.ExpectedAt(_u14, Zunyi, _october)!.Value + (extra * span), 4);
+            if (StatusOf((_january, behind), (_september, behind), (_october, recovered)) is TrajectoryStatus.OnTrack or TrajectoryStatus.TargetMet)
+            {
+                return (behind, behind, recovered);
+            }
+        }
+
+        throw new InvalidOperationException("No U14 value puts 遵义 back on track in 2024-10.");
+    }
+
+    private static TrajectoryStatus StatusOf(params (YearMonth Month, double Value)[] series) =>
+        _evaluator.Evaluate(_u14, Zunyi, series[^1].Month, [.. series.Select(s => new MonthlyValue(s.Month, s.Value))]).Status;
+}
