@@ -34,7 +34,7 @@ internal sealed class AlertTimers(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            await RunAsync("SendAlerts", async ct => (await sender.RunAsync(ct).ConfigureAwait(false)).ToString(), stoppingToken).ConfigureAwait(false);
+            await RunAsync("SendAlerts", sender.RunAsync, stoppingToken).ConfigureAwait(false);
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             wait.CancelAfter(mail.Value.SendInterval);
             try
@@ -56,8 +56,8 @@ internal sealed class AlertTimers(
             await RunAsync("CheckDeadlines", async ct =>
             {
                 var (opened, queued) = await notifier.CheckDeadlinesAsync(ct).ConfigureAwait(false);
+                StandaloneLog.DeadlinesChecked(logger, opened, queued);
                 RequestSend();
-                return $"{opened} missing-submission alerts opened, {queued} messages queued";
             }, stoppingToken).ConfigureAwait(false);
             await Task.Delay(UntilNextCheck(time.GetUtcNow(), zone), time, stoppingToken).ConfigureAwait(false);
         }
@@ -75,11 +75,11 @@ internal sealed class AlertTimers(
         return new DateTimeOffset(next, zone.GetUtcOffset(next)) - now;
     }
 
-    private async Task RunAsync(string function, Func<CancellationToken, Task<string>> run, CancellationToken stoppingToken)
+    private async Task RunAsync(string function, Func<CancellationToken, Task> run, CancellationToken stoppingToken)
     {
         try
         {
-            StandaloneLog.TimerFunctionRan(logger, function, await run(stoppingToken).ConfigureAwait(false));
+            await run(stoppingToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {

@@ -62,8 +62,8 @@ internal static partial class StandaloneLog
     [LoggerMessage(5036, LogLevel.Warning, "Could not save the attempt count of {Container}/{BlobName} (ETag {ETag}).")]
     public static partial void AttemptNotSaved(ILogger logger, Exception exception, string container, string blobName, string etag);
 
-    [LoggerMessage(5040, LogLevel.Information, "{Function}: {Result}")]
-    public static partial void TimerFunctionRan(ILogger logger, string function, string result);
+    [LoggerMessage(5040, LogLevel.Information, "CheckDeadlines: {Opened} missing-submission alerts opened, {Queued} messages queued.")]
+    public static partial void DeadlinesChecked(ILogger logger, int opened, int queued);
 
     [LoggerMessage(5041, LogLevel.Error, "{Function} failed; the next run tries again.")]
     public static partial void TimerFunctionFailed(ILogger logger, Exception exception, string function);

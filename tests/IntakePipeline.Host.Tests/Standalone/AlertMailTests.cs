@@ -2,6 +2,7 @@ using System.Globalization;
 using IntakePipeline.Core;
 using IntakePipeline.Core.Evaluation;
 using IntakePipeline.Core.Plan;
+using IntakePipeline.Storage;
 using IntakePipeline.Testing;
 
 namespace IntakePipeline.Host.Tests.Standalone;
@@ -11,6 +12,9 @@ public sealed class AlertMailTests(AzuriteServer azurite, MaildevServer maildev)
 {
     private const string Zunyi = "520300";
     private const string ZunyiAddress = "data@zunyi.example.cn";
+    private const string Guiyang = "520100";
+    private const string GuiyangAddress = "data@guiyang.example.cn";
+    private const string Bijie = "520500";
     private static readonly PlanCatalog _catalog = PlanCatalogLoader.LoadEmbedded();
     private static readonly TrajectoryEvaluator _evaluator = new(_catalog, new ThresholdsOptions());
     private static readonly PlanIndicator _u14 = _catalog.FindIndicator("U14")!;
@@ -59,23 +63,100 @@ public sealed class AlertMailTests(AzuriteServer azurite, MaildevServer maildev)
         Assert.Contains("reports-520600/2024-06/铜仁-回执.csv.report.html", mail.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SmtpDownWhileAlertsAreRaised_OutboxHoldsThemAndEachArrivesOnceWhenBack()
+    {
+        await maildev.DeleteAllEmailsAsync();
+        await using var host = await StartHostAsync(("Mail:ReceiptOnWarnings", "false"), ("Mail:SendInterval", "00:00:01"), ("Smtp:Timeout", "00:00:02"));
+        await maildev.StopAsync();
+        try
+        {
+            // No progress from January to September: behind, then seriously behind.
+            await UploadAsync(host, _january, Lagging(_january, 0.10, Guiyang), Guiyang);
+            await UploadAsync(host, _september, Lagging(_january, 0.10, Guiyang), Guiyang);
+            await Task.Delay(TimeSpan.FromSeconds(3));
+
+            var held = await OutboxRowsAsync(host, GuiyangAddress);
+            Assert.Equal(2, held.Count);
+            Assert.All(held, r => Assert.Equal("Pending", r.GetString("State")));
+            Assert.Contains(held, r => !string.IsNullOrEmpty(r.GetString("LastError")));
+        }
+        finally
+        {
+            await maildev.StartAsync();
+        }
+
+        var arrived = await maildev.WaitForEmailsAsync(2, TimeSpan.FromSeconds(30));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        Assert.Equal(2, (await maildev.GetEmailsAsync()).Count);
+        Assert.Equal(2, arrived.Select(e => e.Subject).Distinct().Count());
+        Assert.All(arrived, e => Assert.Equal(GuiyangAddress, Assert.Single(e.To).Address));
+        Assert.All(await OutboxRowsAsync(host, GuiyangAddress), r => Assert.Equal("Sent", r.GetString("State")));
+    }
+
+    [Fact]
+    public async Task BackfillOfTwelveEarlierMonths_SendsNoMailAndTheAlertFollowsTheLatestMonth()
+    {
+        await maildev.DeleteAllEmailsAsync();
+        await using var host = await StartHostAsync(("Mail:ReceiptOnWarnings", "false"));
+        var latest = new YearMonth(2024, 12);
+        await UploadAndWaitForMailAsync(host, latest, Lagging(latest, 0.30, Bijie), 1, Bijie);
+
+        for (var month = latest.AddMonths(-12); month < latest; month = month.AddMonths(1))
+        {
+            await UploadAsync(host, month, Lagging(month, 0.02, Bijie), Bijie);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Single(await maildev.GetEmailsAsync(), e => e.To.Any(a => a.Address == "data@bijie.example.cn"));
+        var alert = await host.Tables.GetAsync(host.Names.Alerts, Bijie, "U14|Trajectory");
+        Assert.Equal("Open", alert!.GetString("State"));
+        Assert.Equal("SeriouslyBehind", alert.GetString("Severity"));
+        Assert.Equal("2024-12", alert.GetString("LastPeriod"));
+    }
+
     private Task<InProcessHost> StartHostAsync(params (string Key, string Value)[] extra) => InProcessHost.StartAsync(azurite, settings: new Dictionary<string, string?>(extra.Select(e => KeyValuePair.Create(e.Key, (string?)e.Value)))
     {
         ["Watcher:FullScanInterval"] = "00:00:00.500",
         ["Smtp:Host"] = maildev.SmtpHost,
         ["Smtp:Port"] = maildev.SmtpPort.ToString(CultureInfo.InvariantCulture),
         ["Recipients:520300:0"] = ZunyiAddress,
+        ["Recipients:520100:0"] = GuiyangAddress,
+        ["Recipients:520500:0"] = "data@bijie.example.cn",
         ["Recipients:520600:0"] = "data@tongren.example.cn",
         ["Recipients:Province:0"] = "urbanization@drc.guizhou.example.cn",
         ["Deadlines:FirstPeriod"] = InProcessHost.CurrentMonth.ToString(),
     });
 
-    private async Task<IReadOnlyList<MaildevEmail>> UploadAndWaitForMailAsync(InProcessHost host, YearMonth period, double u14, int expectedCount)
+    private async Task<IReadOnlyList<MaildevEmail>> UploadAndWaitForMailAsync(InProcessHost host, YearMonth period, double u14, int expectedCount, string scope = Zunyi)
+    {
+        await UploadAsync(host, period, u14, scope);
+        return await maildev.WaitForEmailsAsync(expectedCount, TimeSpan.FromSeconds(30));
+    }
+
+    private static async Task UploadAsync(InProcessHost host, YearMonth period, double u14, string scope = Zunyi)
     {
         var csv = $"指标代码,数值,单位\r\nU14,{u14.ToString("R", CultureInfo.InvariantCulture)},万户\r\n";
-        var blob = await host.PutAsync("intake-" + Zunyi, $"{period}/遵义-{Guid.NewGuid():N}.csv", csv);
+        var blob = await host.PutAsync("intake-" + scope, $"{period}/U14-{Guid.NewGuid():N}.csv", csv);
         Assert.Equal("Accepted", (await host.WaitForReceiptAsync(blob))?.Outcome);
-        return await maildev.WaitForEmailsAsync(expectedCount, TimeSpan.FromSeconds(30));
+    }
+
+    private static async Task<List<TableRow>> OutboxRowsAsync(InProcessHost host, string recipient)
+    {
+        var rows = new List<TableRow>();
+        await foreach (var row in host.Tables.QueryAsync(host.Names.Outbox, TableQuery.Partition(TableKeys.Escape(recipient))))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    private static double Lagging(YearMonth month, double lag, string scope = Zunyi)
+    {
+        var points = _evaluator.PointsFor(_u14, scope);
+        return Math.Round(_evaluator.ExpectedAt(_u14, scope, month)!.Value - (lag * Math.Abs(points[^1].Value - points[0].Value)), 4);
     }
 
     /// <summary>Behind in 2024-01; no progress by 2024-09 (seriously behind); back on the path in 2024-10.</summary>
@@ -83,7 +164,7 @@ public sealed class AlertMailTests(AzuriteServer azurite, MaildevServer maildev)
     {
         var points = _evaluator.PointsFor(_u14, Zunyi);
         var span = Math.Abs(points[^1].Value - points[0].Value);
-        var behind = Math.Round(_evaluator.ExpectedAt(_u14, Zunyi, _january)!.Value - (0.10 * span), 4);
+        var behind = Lagging(_january, 0.10);
         Assert.Equal(TrajectoryStatus.Behind, StatusOf((_january, behind)));
         Assert.Equal(TrajectoryStatus.SeriouslyBehind, StatusOf((_january, behind), (_september, behind)));
         for (var extra = 0.0; extra <= 1.0; extra += 0.02)
