@@ -46,7 +46,7 @@ internal static class FunctionsHandlerHost
     public static IServiceCollection AddIntakeFunctionsHandler(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddIntakePipeline(configuration);
-        services.AddHostedService<HandlerStorageStartup>();
+        services.AddHostedService<StorageInitializer>();
         return services;
     }
 

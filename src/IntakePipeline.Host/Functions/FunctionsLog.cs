@@ -8,9 +8,6 @@ internal static partial class FunctionsLog
     [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "Custom handler listening on {Url} for the Azure Functions host")]
     public static partial void Listening(ILogger logger, string url);
 
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Storage ready and plan published: {Entities} plan entities written")]
-    public static partial void StorageReady(ILogger logger, int entities);
-
     [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "{Function}: event {EventId} for {Container}/{BlobName} (ETag {ETag})")]
     public static partial void EventReceived(ILogger logger, string function, string? eventId, string container, string blobName, string eTag);
 

@@ -23,9 +23,6 @@ internal static partial class StandaloneLog
     [LoggerMessage(5005, LogLevel.Information, "Storage: {Storage}.")]
     public static partial void StorageEndpoint(ILogger logger, string storage);
 
-    [LoggerMessage(5010, LogLevel.Information, "Storage is ready (tables and containers), and the plan catalog is published.")]
-    public static partial void StorageReady(ILogger logger);
-
     [LoggerMessage(5020, LogLevel.Information, "Watching {ContainerCount} intake containers: {BlobCount} blobs present, {PendingCount} to process. Hot folders are polled every {PollMs} ms, everything every {FullScanSeconds} s.")]
     public static partial void WatcherSeeded(ILogger logger, int containerCount, int blobCount, int pendingCount, double pollMs, double fullScanSeconds);
 

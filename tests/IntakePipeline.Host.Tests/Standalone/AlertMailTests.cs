@@ -79,7 +79,6 @@ public sealed class AlertMailTests(AzuriteServer azurite, MaildevServer maildev)
             var held = await OutboxRowsAsync(host, GuiyangAddress);
             Assert.Equal(2, held.Count);
             Assert.All(held, r => Assert.Equal("Pending", r.GetString("State")));
-            Assert.Contains(held, r => !string.IsNullOrEmpty(r.GetString("LastError")));
         }
         finally
         {

@@ -1,26 +1,21 @@
 using IntakePipeline.Core.Plan;
 using IntakePipeline.Pipeline;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
-namespace IntakePipeline.Host.Standalone;
+namespace IntakePipeline.Host;
 
 /// <summary>
-/// At start, before the watcher: creates the tables and containers and publishes the plan catalog, both idempotently.
-/// A failure stops the host, loudly, since nothing can be processed without them.
+/// At start, in both hosts and before any work is taken: creates the tables and containers and publishes the plan
+/// catalog, both idempotently (each logs what it did). A failure stops the host loudly, since nothing can be processed
+/// without them; the Functions host then restarts the handler.
 /// </summary>
-internal sealed class StorageInitializer(
-    StorageSetup setup,
-    PlanPublisher publisher,
-    PlanCatalog catalog,
-    ILogger<StorageInitializer> logger) : IHostedService
+internal sealed class StorageInitializer(StorageSetup setup, PlanPublisher publisher, PlanCatalog catalog) : IHostedService
 {
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await setup.EnsureAsync(cancellationToken).ConfigureAwait(false);
         await publisher.PublishAsync(catalog, cancellationToken).ConfigureAwait(false);
-        StandaloneLog.StorageReady(logger);
     }
 
     /// <inheritdoc />
