@@ -22,7 +22,7 @@ internal static class EndToEndBenchmark
 {
     private const int LatencyUploads = 60;
     private static readonly string[] _planTables = ["PlanIndicators", "PlanTargets"];
-    private static readonly string[] _comparedPollIntervals = ["00:00:01", "00:00:00.250"];
+    private static readonly string[] _comparedPollIntervals = ["00:00:01", "00:00:00.500"];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
