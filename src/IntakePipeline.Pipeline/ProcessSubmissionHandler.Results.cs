@@ -191,10 +191,7 @@ public sealed partial class ProcessSubmissionHandler
         return await TableBatches.SubmitAsync(_tables, _names.ScorecardLatest, operations, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <param name="period">The month.</param>
-    /// <param name="indicators">The <c>sum</c> indicators to roll up.</param>
-    /// <param name="monthRows">The month's Scorecard rows to start from; a stale start only costs another round.</param>
-    /// <param name="cancellationToken">Cancels the writes.</param>
+    // monthRows is where the first round starts from; a stale start only costs another round.
     private async Task<int> WriteRollupAsync(YearMonth period, IReadOnlyList<PlanIndicator> indicators, List<TableRow> monthRows, CancellationToken cancellationToken)
     {
         if (indicators.Count == 0)
