@@ -18,7 +18,10 @@ public sealed partial class ProcessSubmissionHandler
     {
         var history = new List<(YearMonth Month, Observation Observation)>();
         var periodRows = new Dictionary<string, TableRow>(StringComparer.Ordinal);
-        await foreach (var row in _tables.QueryAsync(_names.Observations, TableQuery.Partition(submitter), cancellationToken).ConfigureAwait(false))
+        // The whole partition, not a window of months: the outlier check judges a change against every earlier change of
+        // the indicator (SubmissionValidator.CheckOutlier), so any window would change its warnings. Only Value is read.
+        var query = TableQuery.Partition(submitter) with { Select = ["Value"] };
+        await foreach (var row in _tables.QueryAsync(_names.Observations, query, cancellationToken).ConfigureAwait(false))
         {
             var separator = row.RowKey.LastIndexOf('|');
             if (separator <= 0 || !YearMonth.TryParse(row.RowKey.AsSpan(separator + 1), null, out var month)
@@ -30,7 +33,7 @@ public sealed partial class ProcessSubmissionHandler
             var indicator = row.RowKey[..separator];
             if (month < period)
             {
-                history.Add((month, new Observation(indicator, value, row.GetString("Unit") ?? string.Empty)));
+                history.Add((month, new Observation(indicator, value, string.Empty)));
             }
             else if (month == period)
             {
@@ -83,9 +86,11 @@ public sealed partial class ProcessSubmissionHandler
         var written = await TableBatches.SubmitAsync(_tables, _names.Observations, observationOps, cancellationToken).ConfigureAwait(false);
 
         // This scope's rows in the month: dropped indicators are found here rather than in Observations, so a re-run
-        // after a crash between the two writes still removes them.
-        var monthRows = await ReadScorecardMonthAsync(periodText, cancellationToken).ConfigureAwait(false);
+        // after a crash between the two writes still removes them. A prefecture's roll-up needs every prefecture's rows
+        // of the month, so it reads the month once for both; the province needs only its own range.
         var scopePrefix = submitter + "|";
+        var isPrefecture = Submitters.IsPrefecture(submitter);
+        var monthRows = await ReadScorecardMonthAsync(periodText, isPrefecture ? null : scopePrefix, cancellationToken).ConfigureAwait(false);
         var scorecardOps = new List<TableBatchOperation>(entries.Count + 4);
         foreach (var entry in entries)
         {
@@ -113,8 +118,24 @@ public sealed partial class ProcessSubmissionHandler
         written += await TableBatches.SubmitAsync(_tables, _names.Scorecard, scorecardOps, cancellationToken).ConfigureAwait(false);
         written += await WriteLatestAsync(submitter, period, entries, reported, cancellationToken).ConfigureAwait(false);
 
-        if (Submitters.IsPrefecture(submitter))
+        if (isPrefecture)
         {
+            // What the month holds now, as far as this invocation knows: the rows read above with this scope's replaced
+            // by what was just written. A concurrent writer's newer rows are caught by the roll-up's confirming re-read.
+            var rollupRows = new List<TableRow>(monthRows.Count + entries.Count);
+            foreach (var row in monthRows)
+            {
+                if (!row.RowKey.StartsWith(scopePrefix, StringComparison.Ordinal))
+                {
+                    rollupRows.Add(row);
+                }
+            }
+
+            foreach (var entry in entries)
+            {
+                rollupRows.Add(ScorecardRows.Scorecard(entry));
+            }
+
             var rollupIndicators = new List<PlanIndicator>();
             foreach (var code in rollupCodes)
             {
@@ -124,7 +145,7 @@ public sealed partial class ProcessSubmissionHandler
                 }
             }
 
-            written += await WriteRollupAsync(period, rollupIndicators, cancellationToken).ConfigureAwait(false);
+            written += await WriteRollupAsync(period, rollupIndicators, rollupRows, cancellationToken).ConfigureAwait(false);
         }
 
         return written;
@@ -170,7 +191,8 @@ public sealed partial class ProcessSubmissionHandler
         return await TableBatches.SubmitAsync(_tables, _names.ScorecardLatest, operations, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<int> WriteRollupAsync(YearMonth period, IReadOnlyList<PlanIndicator> indicators, CancellationToken cancellationToken)
+    // monthRows is where the first round starts from; a stale start only costs another round.
+    private async Task<int> WriteRollupAsync(YearMonth period, IReadOnlyList<PlanIndicator> indicators, List<TableRow> monthRows, CancellationToken cancellationToken)
     {
         if (indicators.Count == 0)
         {
@@ -179,7 +201,6 @@ public sealed partial class ProcessSubmissionHandler
 
         var periodText = period.ToString();
         var written = 0;
-        var monthRows = await ReadScorecardMonthAsync(periodText, cancellationToken).ConfigureAwait(false);
         for (var round = 0; round < MaxRollupRounds; round++)
         {
             var inputs = RollupInputs(monthRows, indicators);
@@ -195,7 +216,7 @@ public sealed partial class ProcessSubmissionHandler
             written += await TableBatches.SubmitAsync(_tables, _names.Scorecard, operations, cancellationToken).ConfigureAwait(false);
             written += await WriteLatestAsync(Submitters.Province, period, entries, null, cancellationToken).ConfigureAwait(false);
 
-            monthRows = await ReadScorecardMonthAsync(periodText, cancellationToken).ConfigureAwait(false);
+            monthRows = await ReadScorecardMonthAsync(periodText, null, cancellationToken).ConfigureAwait(false);
             if (SameInputs(inputs, RollupInputs(monthRows, indicators)))
             {
                 break;
@@ -209,10 +230,19 @@ public sealed partial class ProcessSubmissionHandler
     private bool IsRollup(string scope, string indicator) =>
         scope == Submitters.Province && _catalog.FindIndicator(indicator) is { Aggregation: IndicatorAggregation.Sum };
 
-    private async Task<List<TableRow>> ReadScorecardMonthAsync(string periodText, CancellationToken cancellationToken) =>
-        await ToListAsync(
-            _tables.QueryAsync(_names.Scorecard, TableQuery.Partition(periodText) with { Select = ["Actual"] }, cancellationToken),
+    /// <summary>The month's Scorecard rows (RowKey and Actual), all of them or only those whose RowKey starts with <paramref name="rowKeyPrefix"/>.</summary>
+    private async Task<List<TableRow>> ReadScorecardMonthAsync(string periodText, string? rowKeyPrefix, CancellationToken cancellationToken)
+    {
+        var query = rowKeyPrefix is null
+            ? TableQuery.Partition(periodText)
+            : new TableQuery
+            {
+                Filter = TableFilter.Create($"PartitionKey eq {periodText} and RowKey ge {rowKeyPrefix} and RowKey lt {rowKeyPrefix + "~"}"),
+            };
+        return await ToListAsync(
+            _tables.QueryAsync(_names.Scorecard, query with { Select = ["Actual"] }, cancellationToken),
             cancellationToken).ConfigureAwait(false);
+    }
 
     private static Dictionary<string, Dictionary<string, double>> RollupInputs(List<TableRow> monthRows, IReadOnlyList<PlanIndicator> indicators)
     {
