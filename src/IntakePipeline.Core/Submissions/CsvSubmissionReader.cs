@@ -17,9 +17,6 @@ internal static class CsvSubmissionReader
         Separator = ',',
         HasHeader = false,
         SkipEmptyLines = false,
-
-        // Submissions repeat their period, prefecture and units on every row: each distinct text becomes one string.
-        PoolStrings = true,
     };
 
     private static readonly Encoding _gb18030 = CreateGb18030();
