@@ -18,12 +18,13 @@ internal sealed class TableSet(string prefix)
     /// so never dumped).</item>
     /// <item><c>ProcessedAt</c> (Submissions, BlobReceipts): the wall-clock time of processing.</item>
     /// <item><c>NotifiedAt</c> (Alerts), <c>QueuedAt</c> and <c>SentAt</c> (Outbox): the wall-clock time a change was
-    /// recorded, queued and sent.</item>
+    /// recorded, queued and sent; <c>RecordedAt</c> (the <c>installation</c> row of BlobReceipts): when the first
+    /// deadline check ran.</item>
     /// </list>
     /// <c>ReceivedAt</c> is kept: it is the blob's last-modified time, the same for both runs. So are CorrelationId
     /// (a hash of the blob version), Attempts and every value.
     /// </summary>
-    public static readonly IReadOnlySet<string> ExcludedColumns = new HashSet<string>(StringComparer.Ordinal) { "ProcessedAt", "NotifiedAt", "QueuedAt", "SentAt" };
+    public static readonly IReadOnlySet<string> ExcludedColumns = new HashSet<string>(StringComparer.Ordinal) { "ProcessedAt", "NotifiedAt", "QueuedAt", "SentAt", "RecordedAt" };
 
     public string Prefix { get; } = prefix;
 
