@@ -103,51 +103,6 @@ public sealed class SubmissionReader
         }
     }
 
-    /// <summary>Reads a submission from a stream asynchronously; see <see cref="Read(Stream, string)"/>.</summary>
-    /// <param name="content">The file's content, such as a blob download stream. It is read, not disposed.</param>
-    /// <param name="fileName">The file or blob name; its extension decides the format.</param>
-    /// <param name="cancellationToken">Cancels reading the stream.</param>
-    /// <returns>The table, with any read-level issues.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public async Task<SubmissionTable> ReadAsync(Stream content, string fileName, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(content);
-        ArgumentNullException.ThrowIfNull(fileName);
-        if (SubmissionFormats.FromFileName(fileName) is not { } format)
-        {
-            return Unsupported(fileName);
-        }
-
-        if (KnownSizeAboveCap(content) is { } size)
-        {
-            return SubmissionTableBuilder.Failed(format, null, SubmissionReadIssues.FileTooLarge(size, _limits.MaxFileBytes));
-        }
-
-        var buffer = ArrayPool<byte>.Shared.Rent(FirstBufferBytes(content));
-        try
-        {
-            var length = 0;
-            while (length <= _limits.MaxFileBytes)
-            {
-                var wanted = ReadSize(ref buffer, length);
-                var read = await content.ReadAsync(buffer.AsMemory(length, wanted), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                length += read;
-            }
-
-            return ReadBuffered(buffer, length, format);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
     /// <summary>Reads a submission already in memory, such as a blob downloaded to hash it.</summary>
     /// <param name="content">The file's content.</param>
     /// <param name="fileName">The file or blob name; its extension decides the format.</param>

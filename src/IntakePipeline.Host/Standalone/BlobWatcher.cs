@@ -310,20 +310,9 @@ internal sealed class BlobWatcher(
     private async Task ProcessAsync(BlobVersion blob, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        BlobReceipt? receipt;
-        try
+        BlobReceipt? receipt = null;
+        if (!await TryReceiptAsync(blob, async ct => receipt = await receipts.GetAsync(blob, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false))
         {
-            receipt = await receipts.GetAsync(blob, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            Forget(blob);
-            StandaloneLog.RecordFailed(logger, e, blob.Container, blob.Name, blob.ETag);
-            return;
-        }
-        catch (OperationCanceledException)
-        {
-            StandaloneLog.BlobAbandoned(logger, blob.Container, blob.Name, blob.ETag);
             return;
         }
 
@@ -369,19 +358,8 @@ internal sealed class BlobWatcher(
             return;
         }
 
-        try
+        if (!await TryReceiptAsync(blob, ct => receipts.CompleteAsync(blob, result, attempts, ct), cancellationToken).ConfigureAwait(false))
         {
-            await receipts.CompleteAsync(blob, result, attempts, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            Forget(blob);
-            StandaloneLog.RecordFailed(logger, e, blob.Container, blob.Name, blob.ETag);
-            return;
-        }
-        catch (OperationCanceledException)
-        {
-            StandaloneLog.BlobAbandoned(logger, blob.Container, blob.Name, blob.ETag);
             return;
         }
 
@@ -391,23 +369,35 @@ internal sealed class BlobWatcher(
 
     private async Task PoisonAsync(BlobVersion blob, int attempts, DateTimeOffset firstFailedAt, Exception error, CancellationToken cancellationToken)
     {
+        var lastError = error.GetType().Name + ": " + error.Message;
+        if (await TryReceiptAsync(blob, ct => receipts.PoisonAsync(blob, attempts, firstFailedAt, lastError, ct), cancellationToken).ConfigureAwait(false))
+        {
+            StandaloneLog.BlobPoisoned(logger, error, blob.Container, blob.Name, blob.ETag, attempts, error.Message);
+        }
+    }
+
+    /// <summary>
+    /// Reads or writes the version's receipt. On a storage failure the version is forgotten, so a later listing offers
+    /// it again; on shutdown it is abandoned and redone at the next start. Either way it returns false.
+    /// </summary>
+    private async Task<bool> TryReceiptAsync(BlobVersion blob, Func<CancellationToken, Task> access, CancellationToken cancellationToken)
+    {
         try
         {
-            await receipts.PoisonAsync(blob, attempts, firstFailedAt, error.GetType().Name + ": " + error.Message, cancellationToken).ConfigureAwait(false);
+            await access(cancellationToken).ConfigureAwait(false);
+            return true;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             Forget(blob);
             StandaloneLog.RecordFailed(logger, e, blob.Container, blob.Name, blob.ETag);
-            return;
+            return false;
         }
         catch (OperationCanceledException)
         {
             StandaloneLog.BlobAbandoned(logger, blob.Container, blob.Name, blob.ETag);
-            return;
+            return false;
         }
-
-        StandaloneLog.BlobPoisoned(logger, error, blob.Container, blob.Name, blob.ETag, attempts, error.Message);
     }
 
     private ResiliencePipeline<BlobProcessingResult> BuildRetry(BlobVersion blob, int attemptsSoFar, Func<int, DateTimeOffset, string, Task> recordFailure)
