@@ -26,13 +26,10 @@ public class AzuriteServer : IAsyncLifetime
     public const string AccountKey =
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private const string Host = "127.0.0.1";
+    private const string Host = RestartableServer.Host;
     private readonly AzuriteServerOptions _options;
     private readonly string? _externalConnectionString;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private string? _workingDirectory;
-    private int[]? _ports;
-    private ServerProcess? _process;
+    private readonly RestartableServer _server = new("Azurite", "azurite", 3);
 
     /// <summary>Creates an in-memory server, or uses <see cref="EnvironmentVariable"/> when it is set.</summary>
     public AzuriteServer()
@@ -64,7 +61,7 @@ public class AzuriteServer : IAsyncLifetime
     public bool IsExternal => _externalConnectionString is not null;
 
     /// <summary>Whether the Azurite process is running (always <see langword="true"/> for external storage once initialised).</summary>
-    public bool IsRunning => IsExternal || _process is { HasExited: false };
+    public bool IsRunning => IsExternal || _server.IsRunning;
 
     /// <summary>The URI scheme: <c>https</c> when a certificate is configured, else <c>http</c>.</summary>
     public string Scheme => _options.CertificatePemPath is null ? "http" : "https";
@@ -79,7 +76,7 @@ public class AzuriteServer : IAsyncLifetime
     public Uri TableEndpoint => Endpoint(2);
 
     /// <summary>The data folder in persistent mode, else <see langword="null"/>.</summary>
-    public string? Location => _options.Persistent ? _options.Location ?? _workingDirectory : null;
+    public string? Location => _options.Persistent ? _options.Location ?? _server.Folder : null;
 
     /// <summary>
     /// The connection string:
@@ -91,7 +88,7 @@ public class AzuriteServer : IAsyncLifetime
         + $"BlobEndpoint={BlobEndpoint};QueueEndpoint={QueueEndpoint};TableEndpoint={TableEndpoint};";
 
     /// <summary>Azurite's last lines of output, for diagnosing a failed test.</summary>
-    public string RecentOutput => _process?.RecentOutput ?? string.Empty;
+    public string RecentOutput => _server.RecentOutput;
 
     /// <inheritdoc />
     public virtual Task InitializeAsync() => StartAsync();
@@ -109,27 +106,7 @@ public class AzuriteServer : IAsyncLifetime
             return;
         }
 
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_process is { HasExited: false })
-            {
-                return;
-            }
-
-            _process?.Dispose();
-            var azurite = await NpmTools.GetToolAsync("azurite", cancellationToken).ConfigureAwait(false);
-            _ports ??= FreePorts.Allocate(3);
-            _workingDirectory ??= Directory.CreateTempSubdirectory("intake-azurite-").FullName;
-
-            _process = ServerProcess.Start("Azurite", azurite, Arguments(), _workingDirectory);
-            await FreePorts.WaitUntilAcceptingAsync(Host, _ports, _process, _options.StartTimeout, cancellationToken)
-                .ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        await _server.StartAsync(Arguments, _options.StartTimeout, ready: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -145,18 +122,7 @@ public class AzuriteServer : IAsyncLifetime
             throw new InvalidOperationException($"The storage comes from {EnvironmentVariable} and cannot be stopped by the tests.");
         }
 
-        await _gate.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            if (_process is not null)
-            {
-                await _process.StopAsync(_options.StopGracePeriod).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        await _server.StopAsync(_options.StopGracePeriod).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -168,24 +134,11 @@ public class AzuriteServer : IAsyncLifetime
         }
 
         await StopAsync().ConfigureAwait(false);
-        _process?.Dispose();
-        _process = null;
-        if (_workingDirectory is not null)
-        {
-            try
-            {
-                Directory.Delete(_workingDirectory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A leftover temp folder is harmless; a failed test must not be masked by cleanup.
-            }
-        }
+        _server.Dispose();
     }
 
-    private List<string> Arguments()
+    private List<string> Arguments(int[] ports, string folder)
     {
-        var ports = _ports!;
         var arguments = new List<string>
         {
             "--blobHost", Host, "--blobPort", Invariant(ports[0]),
@@ -195,7 +148,7 @@ public class AzuriteServer : IAsyncLifetime
         };
         if (_options.Persistent)
         {
-            var location = _options.Location ?? _workingDirectory!;
+            var location = _options.Location ?? folder;
             Directory.CreateDirectory(location);
             arguments.AddRange(["--location", location]);
         }
@@ -224,7 +177,7 @@ public class AzuriteServer : IAsyncLifetime
             throw new InvalidOperationException($"The storage comes from {EnvironmentVariable}; use ConnectionString.");
         }
 
-        var ports = _ports ?? throw new InvalidOperationException("Azurite has not been started.");
+        var ports = _server.Ports ?? throw new InvalidOperationException("Azurite has not been started.");
         return new Uri($"{Scheme}://{Host}:{Invariant(ports[index])}/{AccountName}");
     }
 

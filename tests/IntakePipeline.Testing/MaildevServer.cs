@@ -22,16 +22,13 @@ public sealed class MaildevServer : IAsyncLifetime, IDisposable
     /// <summary>The environment variable with the API base URI of that external maildev.</summary>
     public const string ApiEnvironmentVariable = "INTAKE_TEST_MAILDEV_API";
 
-    private const string Host = "127.0.0.1";
+    private const string Host = RestartableServer.Host;
     private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
-    private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly bool _external;
     private readonly Uri? _externalApi;
     private readonly (string Host, int Port) _externalSmtp;
-    private int[]? _ports;
-    private string? _mailDirectory;
-    private ServerProcess? _process;
+    private readonly RestartableServer _server = new("maildev", "maildev", 2);
 
     /// <summary>Creates the fixture; <see cref="InitializeAsync"/> starts the server.</summary>
     public MaildevServer()
@@ -70,9 +67,9 @@ public sealed class MaildevServer : IAsyncLifetime, IDisposable
         : new Uri($"http://{Host}:{Ports[1]}/api/");
 
     /// <summary>maildev's last lines of output, for diagnosing a failed test.</summary>
-    public string RecentOutput => _process?.RecentOutput ?? string.Empty;
+    public string RecentOutput => _server.RecentOutput;
 
-    private int[] Ports => _ports ?? throw new InvalidOperationException("maildev has not been started.");
+    private int[] Ports => _server.Ports ?? throw new InvalidOperationException("maildev has not been started.");
 
     /// <inheritdoc />
     public Task InitializeAsync() => StartAsync();
@@ -87,32 +84,15 @@ public sealed class MaildevServer : IAsyncLifetime, IDisposable
             return;
         }
 
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_process is { HasExited: false })
-            {
-                return;
-            }
-
-            _process?.Dispose();
-            var maildev = await NpmTools.GetToolAsync("maildev", cancellationToken).ConfigureAwait(false);
-            _ports ??= FreePorts.Allocate(2);
-            _mailDirectory ??= Directory.CreateTempSubdirectory("intake-maildev-").FullName;
-            string[] arguments =
+        await _server.StartAsync(
+            static (ports, folder) =>
             [
-                "--smtp", Invariant(_ports[0]), "--web", Invariant(_ports[1]),
-                "--ip", Host, "--web-ip", Host, "--mail-directory", _mailDirectory, "--silent",
-            ];
-            _process = ServerProcess.Start("maildev", maildev, arguments, _mailDirectory);
-            await FreePorts.WaitUntilAcceptingAsync(Host, _ports, _process, TimeSpan.FromSeconds(60), cancellationToken)
-                .ConfigureAwait(false);
-            await WaitForApiAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+                "--smtp", Invariant(ports[0]), "--web", Invariant(ports[1]),
+                "--ip", Host, "--web-ip", Host, "--mail-directory", folder, "--silent",
+            ],
+            TimeSpan.FromSeconds(60),
+            WaitForApiAsync,
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Stops maildev: SIGTERM to its process tree, then SIGKILL after 5 s. Received mail is kept on disk.</summary>
@@ -125,18 +105,7 @@ public sealed class MaildevServer : IAsyncLifetime, IDisposable
             throw new InvalidOperationException($"The SMTP server comes from {SmtpEnvironmentVariable} and cannot be stopped by the tests.");
         }
 
-        await _gate.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            if (_process is not null)
-            {
-                await _process.StopAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        await _server.StopAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
     }
 
     /// <summary>Lists the received mail, oldest first.</summary>
@@ -201,20 +170,8 @@ public sealed class MaildevServer : IAsyncLifetime, IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        _process?.Dispose();
-        _process = null;
+        _server.Dispose();
         _http.Dispose();
-        if (_mailDirectory is not null && Directory.Exists(_mailDirectory))
-        {
-            try
-            {
-                Directory.Delete(_mailDirectory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A leftover temp folder is harmless; a failed test must not be masked by cleanup.
-            }
-        }
     }
 
     private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
