@@ -43,10 +43,13 @@ public sealed class TableNames
     /// <summary>The blob versions given up on. Default <c>Poison</c>.</summary>
     public string Poison { get; set; } = nameof(Poison);
 
+    /// <summary>Facts about this installation, such as the first period the deadline check ran. Default <c>Installation</c>.</summary>
+    public string Installation { get; set; } = nameof(Installation);
+
     /// <summary>Every table name, in the order above.</summary>
     public IReadOnlyList<string> All =>
     [
         PlanIndicators, PlanTargets, Submissions, Observations, ValidationIssues, Scorecard, ScorecardLatest, Alerts,
-        Outbox, BlobReceipts, Poison,
+        Outbox, BlobReceipts, Poison, Installation,
     ];
 }
