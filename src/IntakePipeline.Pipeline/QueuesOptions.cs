@@ -3,7 +3,7 @@ namespace IntakePipeline.Pipeline;
 /// <summary>
 /// The queue that carries the storage account's BlobCreated events to ProcessSubmission, bound to the configuration
 /// section <c>Queues</c> (<c>Queues__Events</c>). In Azure an Event Grid subscription delivers into it; locally
-/// <c>intake upload</c> and the watcher do. After <see cref="MaxDequeueCount"/> failed attempts a message moves to the
+/// <c>intake upload</c> and the watcher do. After host.json's <c>maxDequeueCount</c> failed attempts a message moves to the
 /// poison queue, <c>{Events}-poison</c>, as the Functions queue trigger does.
 /// </summary>
 public sealed class QueuesOptions
