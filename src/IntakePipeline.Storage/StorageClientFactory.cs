@@ -4,12 +4,14 @@ using Azure.Data.Tables;
 using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using IntakePipeline.Storage.Internals;
 
 namespace IntakePipeline.Storage;
 
 /// <summary>
-/// Makes the Azure adapters behind <see cref="IBlobStore"/> and <see cref="ITableStore"/> for one
+/// Makes the Azure adapters behind <see cref="IBlobStore"/>, <see cref="IQueueStore"/> and <see cref="ITableStore"/> for one
 /// <see cref="StorageConnection"/>. The stores are thread-safe; make them once and share them.
 /// </summary>
 public sealed class StorageClientFactory
@@ -33,6 +35,10 @@ public sealed class StorageClientFactory
     /// <returns>The store.</returns>
     public IBlobStore CreateBlobStore() => new AzureBlobStore(CreateBlobServiceClient());
 
+    /// <summary>Creates a queue store on the connection's Queue endpoint, with base64 message text.</summary>
+    /// <returns>The store.</returns>
+    public IQueueStore CreateQueueStore() => new AzureQueueStore(CreateQueueServiceClient());
+
     /// <summary>Creates a table store on the connection's Table endpoint.</summary>
     /// <returns>The store.</returns>
     public ITableStore CreateTableStore() => new AzureTableStore(CreateTableServiceClient());
@@ -52,6 +58,24 @@ public sealed class StorageClientFactory
                 new AzureSasCredential(Connection.SharedAccessSignature!),
                 options),
             _ => new BlobServiceClient(Connection.BlobServiceUri, Connection.Credential!, options),
+        };
+    }
+
+    internal QueueServiceClient CreateQueueServiceClient()
+    {
+        var options = Configure(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        options.Audience = new QueueAudience(Connection.TokenAudience.AbsoluteUri);
+        return Connection.Authentication switch
+        {
+            StorageAuthentication.SharedKey => new QueueServiceClient(
+                Connection.QueueServiceUri,
+                new StorageSharedKeyCredential(Connection.AccountName, Connection.AccountKey),
+                options),
+            StorageAuthentication.SharedAccessSignature => new QueueServiceClient(
+                Connection.QueueServiceUri,
+                new AzureSasCredential(Connection.SharedAccessSignature!),
+                options),
+            _ => new QueueServiceClient(Connection.QueueServiceUri, Connection.Credential!, options),
         };
     }
 

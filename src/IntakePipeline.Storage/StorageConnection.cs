@@ -9,7 +9,7 @@ namespace IntakePipeline.Storage;
 /// <summary>
 /// Where the storage account is and how to authenticate to it, read the way Azure Functions reads
 /// <c>AzureWebJobsStorage</c>: either a connection string, or the identity-based
-/// <c>AzureWebJobsStorage__blobServiceUri</c> / <c>__tableServiceUri</c> with a token credential. Secrets never
+/// <c>AzureWebJobsStorage__blobServiceUri</c> / <c>__queueServiceUri</c> / <c>__tableServiceUri</c> with a token credential. Secrets never
 /// appear in <see cref="ToString"/>.
 /// </summary>
 public sealed partial class StorageConnection
@@ -24,16 +24,36 @@ public sealed partial class StorageConnection
     public const string DevelopmentAccountKey =
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
+    /// <summary>The identity-based setting of the Blob endpoint, under <see cref="DefaultName"/> (<c>AzureWebJobsStorage__blobServiceUri</c>).</summary>
+    public const string BlobServiceUriKey = "blobServiceUri";
+
+    /// <summary>The identity-based setting of the Queue endpoint.</summary>
+    public const string QueueServiceUriKey = "queueServiceUri";
+
+    /// <summary>The identity-based setting of the Table endpoint.</summary>
+    public const string TableServiceUriKey = "tableServiceUri";
+
+    /// <summary>The identity-based setting that names the credential: <c>managedidentity</c>, as in Azure Functions.</summary>
+    public const string CredentialKey = "credential";
+
+    /// <summary>The identity-based setting of a user-assigned managed identity's client id.</summary>
+    public const string ClientIdKey = "clientId";
+
+    /// <summary>The value of <see cref="CredentialKey"/> that selects a managed identity.</summary>
+    public const string ManagedIdentityCredential = "managedidentity";
+
     private const string DefaultEndpointSuffix = "core.windows.net";
 
     private StorageConnection(
         Uri blobServiceUri,
+        Uri queueServiceUri,
         Uri tableServiceUri,
         string? accountName,
         StorageAuthentication authentication,
         bool isDevelopmentStorage)
     {
         BlobServiceUri = blobServiceUri;
+        QueueServiceUri = queueServiceUri;
         TableServiceUri = tableServiceUri;
         AccountName = accountName;
         Authentication = authentication;
@@ -42,6 +62,9 @@ public sealed partial class StorageConnection
 
     /// <summary>The Blob service endpoint, for example <c>https://acct.blob.core.chinacloudapi.cn/</c>.</summary>
     public Uri BlobServiceUri { get; }
+
+    /// <summary>The Queue service endpoint, for example <c>https://acct.queue.core.chinacloudapi.cn/</c>.</summary>
+    public Uri QueueServiceUri { get; }
 
     /// <summary>The Table service endpoint, for example <c>https://acct.table.core.chinacloudapi.cn/</c>.</summary>
     public Uri TableServiceUri { get; }
@@ -71,8 +94,8 @@ public sealed partial class StorageConnection
     /// Parses a storage connection string. It understands <c>UseDevelopmentStorage=true</c> (with an optional
     /// <c>DevelopmentStorageProxyUri</c>), <c>DefaultEndpointsProtocol</c> (default https), <c>AccountName</c>,
     /// <c>AccountKey</c>, <c>SharedAccessSignature</c>, <c>EndpointSuffix</c> (default <c>core.windows.net</c>;
-    /// Azure China is <c>core.chinacloudapi.cn</c>) and explicit <c>BlobEndpoint</c> / <c>TableEndpoint</c>, which
-    /// win over derived ones. Names are case-insensitive; other names (QueueEndpoint, FileEndpoint) are ignored.
+    /// Azure China is <c>core.chinacloudapi.cn</c>) and explicit <c>BlobEndpoint</c> / <c>QueueEndpoint</c> / <c>TableEndpoint</c>,
+    /// which win over derived ones. Names are case-insensitive; other names (FileEndpoint) are ignored.
     /// </summary>
     /// <param name="connectionString">The connection string.</param>
     /// <returns>The connection.</returns>
@@ -99,6 +122,9 @@ public sealed partial class StorageConnection
         }
 
         var blob = ServiceEndpoint(settings, "BlobEndpoint", "blob", protocol, accountName, suffix);
+        var queue = settings.ContainsKey("QueueEndpoint") || !string.IsNullOrEmpty(accountName)
+            ? ServiceEndpoint(settings, "QueueEndpoint", "queue", protocol, accountName, suffix)
+            : Sibling(blob, "queue") ?? throw new FormatException("The connection string needs an AccountName or an explicit QueueEndpoint.");
         var table = ServiceEndpoint(settings, "TableEndpoint", "table", protocol, accountName, suffix);
 
         if (!string.IsNullOrEmpty(accountKey))
@@ -113,7 +139,7 @@ public sealed partial class StorageConnection
                 throw new FormatException("The connection string's AccountKey is not valid base64.");
             }
 
-            return new StorageConnection(blob, table, accountName, StorageAuthentication.SharedKey, false)
+            return new StorageConnection(blob, queue, table, accountName, StorageAuthentication.SharedKey, false)
             {
                 AccountKey = accountKey,
             };
@@ -121,7 +147,7 @@ public sealed partial class StorageConnection
 
         if (!string.IsNullOrEmpty(sas))
         {
-            return new StorageConnection(blob, table, accountName, StorageAuthentication.SharedAccessSignature, false)
+            return new StorageConnection(blob, queue, table, accountName, StorageAuthentication.SharedAccessSignature, false)
             {
                 SharedAccessSignature = sas.TrimStart('?'),
             };
@@ -129,23 +155,27 @@ public sealed partial class StorageConnection
 
         throw new FormatException(
             "The connection string has neither an AccountKey nor a SharedAccessSignature. For a managed identity, set "
-            + "AzureWebJobsStorage__blobServiceUri and AzureWebJobsStorage__tableServiceUri instead.");
+            + "AzureWebJobsStorage__blobServiceUri, __queueServiceUri and __tableServiceUri instead.");
     }
 
     /// <summary>Creates a token-authenticated connection to explicit service endpoints.</summary>
     /// <param name="blobServiceUri">The Blob service endpoint.</param>
+    /// <param name="queueServiceUri">The Queue service endpoint.</param>
     /// <param name="tableServiceUri">The Table service endpoint.</param>
     /// <param name="credential">The credential that issues Entra ID tokens for <see cref="TokenAudience"/>.</param>
     /// <returns>The connection.</returns>
-    public static StorageConnection FromServiceUris(Uri blobServiceUri, Uri tableServiceUri, TokenCredential credential)
+    public static StorageConnection FromServiceUris(Uri blobServiceUri, Uri queueServiceUri, Uri tableServiceUri, TokenCredential credential)
     {
         ArgumentNullException.ThrowIfNull(blobServiceUri);
+        ArgumentNullException.ThrowIfNull(queueServiceUri);
         ArgumentNullException.ThrowIfNull(tableServiceUri);
         ArgumentNullException.ThrowIfNull(credential);
         RequireAbsoluteHttp(blobServiceUri, "blobServiceUri");
+        RequireAbsoluteHttp(queueServiceUri, "queueServiceUri");
         RequireAbsoluteHttp(tableServiceUri, "tableServiceUri");
         return new StorageConnection(
             blobServiceUri,
+            queueServiceUri,
             tableServiceUri,
             AccountFromHost(blobServiceUri),
             StorageAuthentication.Token,
@@ -160,8 +190,10 @@ public sealed partial class StorageConnection
     /// <c>ConnectionStrings:{name}</c>) holds a value, it is parsed as a connection string. Otherwise the section
     /// <paramref name="name"/> gives the identity-based form (environment variables use <c>__</c> for <c>:</c>):
     /// <list type="bullet">
-    /// <item><c>blobServiceUri</c> and <c>tableServiceUri</c>: the endpoints. When one is missing and the other is an
-    /// account endpoint (<c>https://acct.blob.{suffix}</c>), the missing one is derived from it.</item>
+    /// <item><c>blobServiceUri</c>, <c>queueServiceUri</c> and <c>tableServiceUri</c>: the endpoints. A missing one is
+    /// derived from another when that is an account endpoint (<c>https://acct.blob.{suffix}</c>).</item>
+    /// <item><c>credential</c>: <c>managedidentity</c> for a managed identity only (as in Azure Functions); otherwise
+    /// <see cref="DefaultAzureCredential"/>, which also tries a developer's Azure CLI sign-in.</item>
     /// <item><c>clientId</c>: a user-assigned managed identity's client id (optional).</item>
     /// <item><c>authorityHost</c>: <c>AzureChina</c>, <c>AzureGovernment</c>, <c>AzurePublicCloud</c> or a URI. The default
     /// follows the endpoints: Azure China for <c>*.chinacloudapi.cn</c>, else the public cloud.</item>
@@ -202,19 +234,22 @@ public sealed partial class StorageConnection
         }
 
         var section = configuration.GetSection(name);
-        var blob = OptionalUri(section, "blobServiceUri", name);
-        var table = OptionalUri(section, "tableServiceUri", name);
-        blob ??= table is null ? null : DeriveSibling(table, "table", "blob");
-        table ??= blob is null ? null : DeriveSibling(blob, "blob", "table");
-        if (blob is null || table is null)
+        var blob = OptionalUri(section, BlobServiceUriKey, name);
+        var queue = OptionalUri(section, QueueServiceUriKey, name);
+        var table = OptionalUri(section, TableServiceUriKey, name);
+        var known = blob ?? table ?? queue;
+        blob ??= Sibling(known, "blob");
+        queue ??= Sibling(known, "queue");
+        table ??= Sibling(known, "table");
+        if (blob is null || queue is null || table is null)
         {
             throw new InvalidOperationException(
                 $"Storage is not configured: set '{name}' to a connection string (UseDevelopmentStorage=true for Azurite), "
-                + $"or set '{name}__blobServiceUri' and '{name}__tableServiceUri' for a managed identity.");
+                + $"or set '{name}__{BlobServiceUriKey}', '{name}__{QueueServiceUriKey}' and '{name}__{TableServiceUriKey}' for a managed identity.");
         }
 
-        credential ??= CreateDefaultCredential(section, blob, name);
-        return FromServiceUris(blob, table, credential);
+        credential ??= CreateCredential(section, blob, name);
+        return FromServiceUris(blob, queue, table, credential);
     }
 
     /// <summary>Replaces the secrets in a connection string (AccountKey, SharedAccessSignature, SAS <c>sig</c>) with <c>***</c>, for logs.</summary>
@@ -271,6 +306,7 @@ public sealed partial class StorageConnection
 
         return new StorageConnection(
             new Uri($"{host}:10000/{DevelopmentAccountName}"),
+            new Uri($"{host}:10001/{DevelopmentAccountName}"),
             new Uri($"{host}:10002/{DevelopmentAccountName}"),
             DevelopmentAccountName,
             StorageAuthentication.SharedKey,
@@ -346,24 +382,41 @@ public sealed partial class StorageConnection
         return uri;
     }
 
-    private static Uri? DeriveSibling(Uri known, string from, string to)
+    /// <summary>The <paramref name="service"/> endpoint of the account that <paramref name="known"/> belongs to, when it is an account endpoint.</summary>
+    private static Uri? Sibling(Uri? known, string service)
     {
-        var host = known.Host;
-        var marker = $".{from}.";
-        var at = host.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
-        if (at <= 0)
+        if (known is null)
         {
             return null;
         }
 
-        var builder = new UriBuilder(known) { Host = string.Concat(host.AsSpan(0, at), $".{to}.", host.AsSpan(at + marker.Length)) };
-        return builder.Uri;
+        var host = known.Host;
+        foreach (var from in (ReadOnlySpan<string>)["blob", "queue", "table"])
+        {
+            var marker = $".{from}.";
+            var at = host.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
+            if (at > 0)
+            {
+                return new UriBuilder(known) { Host = string.Concat(host.AsSpan(0, at), $".{service}.", host.AsSpan(at + marker.Length)) }.Uri;
+            }
+        }
+
+        return null;
     }
 
-    private static TokenCredential CreateDefaultCredential(IConfigurationSection section, Uri blobServiceUri, string name)
+    private static TokenCredential CreateCredential(IConfigurationSection section, Uri blobServiceUri, string name)
     {
-        var options = new DefaultAzureCredentialOptions { AuthorityHost = AuthorityHostFor(section, blobServiceUri, name) };
-        var clientId = section["clientId"];
+        var authority = AuthorityHostFor(section, blobServiceUri, name);
+        var clientId = section[ClientIdKey];
+        if (string.Equals(section[CredentialKey]?.Trim(), ManagedIdentityCredential, StringComparison.OrdinalIgnoreCase))
+        {
+            var identity = string.IsNullOrWhiteSpace(clientId)
+                ? ManagedIdentityId.SystemAssigned
+                : ManagedIdentityId.FromUserAssignedClientId(clientId.Trim());
+            return new Azure.Identity.ManagedIdentityCredential(new ManagedIdentityCredentialOptions(identity) { AuthorityHost = authority });
+        }
+
+        var options = new DefaultAzureCredentialOptions { AuthorityHost = authority };
         if (!string.IsNullOrWhiteSpace(clientId))
         {
             options.ManagedIdentityClientId = clientId.Trim();

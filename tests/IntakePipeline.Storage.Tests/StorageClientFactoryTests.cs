@@ -82,7 +82,7 @@ public sealed class StorageClientFactoryTests(OAuthAzurite azurite) : IClassFixt
 
     private StorageClientFactory Factory(TokenCredential credential)
     {
-        var connection = StorageConnection.FromServiceUris(azurite.Server.BlobEndpoint, azurite.Server.TableEndpoint, credential);
+        var connection = StorageConnection.FromServiceUris(azurite.Server.BlobEndpoint, azurite.Server.QueueEndpoint, azurite.Server.TableEndpoint, credential);
         return new StorageClientFactory(connection, new StorageClientOptions { Transport = new HttpClientTransport(azurite.TrustingHandler()) });
     }
 

@@ -172,17 +172,20 @@ public sealed class StorageConnectionTests
         "https://127.0.0.1:41002/devstoreaccount1",
         "https://127.0.0.1:41000/devstoreaccount1",
         "https://127.0.0.1:41002/devstoreaccount1",
-        "https://storage.azure.com/")]
+        "https://storage.azure.com/",
+        "https://127.0.0.1:41001/devstoreaccount1")]
     public void FromConfiguration_IdentityBasedUris_UseTokenAuthentication(
         string? blobSetting,
         string? tableSetting,
         string blob,
         string table,
-        string audience)
+        string audience,
+        string? queueSetting = null)
     {
         // Environment variables AzureWebJobsStorage__blobServiceUri arrive in configuration as AzureWebJobsStorage:blobServiceUri.
         var configuration = Configuration(
             ("AzureWebJobsStorage:blobServiceUri", blobSetting),
+            ("AzureWebJobsStorage:queueServiceUri", queueSetting),
             ("AzureWebJobsStorage:tableServiceUri", tableSetting));
 
         var connection = StorageConnection.FromConfiguration(configuration, credential: new FixedCredential());
@@ -192,6 +195,36 @@ public sealed class StorageConnectionTests
         Assert.Equal(new Uri(table), connection.TableServiceUri);
         Assert.Equal(new Uri(audience), connection.TokenAudience);
         Assert.Contains("Authentication=Token", connection.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromConfiguration_OnlyBlobServiceUri_DerivesTheQueueAndTableEndpoints()
+    {
+        var configuration = Configuration(("AzureWebJobsStorage:blobServiceUri", "https://gz.blob.core.chinacloudapi.cn/"));
+
+        var connection = StorageConnection.FromConfiguration(configuration, credential: new FixedCredential());
+
+        Assert.Equal(new Uri("https://gz.queue.core.chinacloudapi.cn/"), connection.QueueServiceUri);
+        Assert.Equal(new Uri("https://gz.table.core.chinacloudapi.cn/"), connection.TableServiceUri);
+    }
+
+    [Fact]
+    public void FromConfiguration_CredentialManagedIdentity_UsesOnlyTheManagedIdentity()
+    {
+        var configuration = Configuration(
+            ("AzureWebJobsStorage:blobServiceUri", "https://gz.blob.core.chinacloudapi.cn/"),
+            ("AzureWebJobsStorage:credential", "managedidentity"),
+            ("AzureWebJobsStorage:clientId", "00000000-0000-0000-0000-000000000001"));
+
+        var connection = StorageConnection.FromConfiguration(configuration);
+
+        Assert.IsType<ManagedIdentityCredential>(connection.Credential);
+    }
+
+    [Fact]
+    public void Parse_DevelopmentStorage_HasAzuritesQueuePort()
+    {
+        Assert.Equal(10001, StorageConnection.Parse("UseDevelopmentStorage=true").QueueServiceUri.Port);
     }
 
     [Theory]

@@ -14,6 +14,8 @@ internal static class TestStorage
 
     internal static ITableStore TableStore(AzuriteServer server) => Factory(server).CreateTableStore();
 
+    internal static IQueueStore QueueStore(AzuriteServer server) => Factory(server).CreateQueueStore();
+
     /// <summary>A fresh container name: lowercase letters and digits.</summary>
     internal static string ContainerName(string prefix = "t") => $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(63, prefix.Length + 33)];
 

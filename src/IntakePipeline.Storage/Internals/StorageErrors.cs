@@ -44,6 +44,14 @@ internal static class StorageErrors
         && error.ErrorCode is "LeaseIdMismatchWithLeaseOperation" or "LeaseNotPresentWithLeaseOperation" or "LeaseLost"
             or "LeaseIsBrokenAndCannotBeRenewed" or "LeaseIsBreakingAndCannotBeAcquired";
 
+    /// <summary>
+    /// 404 MessageNotFound, or 400 InvalidQueryParameterValue for a pop receipt that no longer matches: the message was
+    /// deleted or taken again by another receiver.
+    /// </summary>
+    internal static bool IsMessageGone(RequestFailedException error) =>
+        (error.Status == 404 && error.ErrorCode is "MessageNotFound")
+        || (error.Status == 400 && error.ErrorCode is "InvalidQueryParameterValue" or "PopReceiptMismatch");
+
     /// <summary>Wraps an expected precondition failure in the port's exception type.</summary>
     internal static StorageConditionFailedException ConditionFailed(RequestFailedException error, string what) =>
         new($"{what}: the condition did not hold ({error.Status} {error.ErrorCode}).", error.Status, error.ErrorCode, error);
