@@ -224,7 +224,7 @@ internal static class EndToEndBenchmark
         var ratio = backfillSeconds / floorSeconds;
         var c = CultureInfo.InvariantCulture;
         output.WriteLine();
-        output.WriteLine(string.Create(c, $"End-to-end benchmark (standalone host in-process: real BlobWatcher + ProcessSubmissionHandler){(args.Length > 0 ? " with " + string.Join(' ', args) : string.Empty)}"));
+        output.WriteLine(string.Create(c, $"End-to-end benchmark (standalone host in-process: real BlobWatcher + SubmissionProcessor){(args.Length > 0 ? " with " + string.Join(' ', args) : string.Empty)}"));
         output.WriteLine("| Measure | Value |");
         output.WriteLine("|---|---|");
         output.WriteLine(string.Create(c, $"| Backfill files (accepted / rejected) | {fileCount} ({accepted} / {rejected}) |"));

@@ -1,7 +1,7 @@
 namespace IntakePipeline.Pipeline;
 
 /// <summary>
-/// One version of one blob: what a trigger hands to <see cref="ProcessSubmissionHandler"/>. The ETag pins the version,
+/// One version of one blob: what a trigger hands to <see cref="SubmissionProcessor"/>. The ETag pins the version,
 /// so that a trigger for an older version does nothing once the blob has been overwritten.
 /// </summary>
 /// <param name="Container">The container, e.g. <c>intake-520300</c>.</param>

@@ -2,7 +2,9 @@ using IntakePipeline.Core.Evaluation;
 using IntakePipeline.Core.Plan;
 using IntakePipeline.Core.Submissions;
 using IntakePipeline.Pipeline.Alerts;
+using IntakePipeline.Pipeline.Events;
 using IntakePipeline.Pipeline.Mail;
+using IntakePipeline.Pipeline.Receipts;
 using IntakePipeline.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,10 +19,13 @@ public static class PipelineServiceCollectionExtensions
     /// <summary>
     /// Registers the storage ports (<see cref="StorageServiceCollectionExtensions.AddIntakeStorage"/>); the options
     /// <see cref="TableNames"/> (<c>Tables</c>), <see cref="DeadlinesOptions"/> (<c>Deadlines</c>),
-    /// <see cref="PlanOptions"/> (<c>Plan</c>), <see cref="ThresholdsOptions"/> (<c>Thresholds</c>) and
+    /// <see cref="PlanOptions"/> (<c>Plan</c>), <see cref="QueuesOptions"/> (<c>Queues</c>), <see cref="SchedulesOptions"/>
+    /// (<c>Schedules</c>), <see cref="ThresholdsOptions"/> (<c>Thresholds</c>) and
     /// <see cref="LimitsOptions"/> (<c>Limits</c>), each validated on start; the <see cref="PlanCatalog"/> (from
     /// <c>Plan:CatalogPath</c> when set, else the embedded one); <see cref="TimeProvider.System"/> unless a
-    /// <see cref="TimeProvider"/> is registered already; and singleton <see cref="ProcessSubmissionHandler"/>,
+    /// <see cref="TimeProvider"/> is registered already; the use cases every host runs, <see cref="ProcessSubmissionHandler"/>,
+    /// <see cref="CheckDeadlinesHandler"/>, <see cref="RecordPoisonHandler"/> and SendAlertsHandler, with singleton
+    /// <see cref="SubmissionProcessor"/>, <see cref="BlobReceiptStore"/>, <see cref="BlobEventQueue"/>, <see cref="IntakeReconciler"/>,
     /// <see cref="PlanPublisher"/> and <see cref="StorageSetup"/>; the alerts (<see cref="AlertsServiceCollectionExtensions.AddIntakeAlerts"/>),
     /// the mail (<see cref="MailServiceCollectionExtensions.AddIntakeMail"/>) and the <see cref="AlertNotifier"/> that
     /// joins them. Existing registrations of these types are kept.
@@ -50,6 +55,14 @@ public static class PipelineServiceCollectionExtensions
             .Bind(configuration.GetSection(ThresholdsOptions.SectionName))
             .Validate(t => t.OnTrack >= 0 && t.Behind >= t.OnTrack && t.MinProjectionPoints >= 2 && t.ProjectionPoints >= t.MinProjectionPoints, "Thresholds need 0 <= OnTrack <= Behind and 2 <= MinProjectionPoints <= ProjectionPoints.")
             .ValidateOnStart();
+        services.AddOptions<QueuesOptions>()
+            .Bind(configuration.GetSection(QueuesOptions.SectionName))
+            .Validate(q => IsQueueName(q.Events) && IsQueueName(q.Poison), "Queues:Events must be 3–56 lowercase letters, digits and single hyphens.")
+            .Validate(q => q.ReconcileAfter >= TimeSpan.Zero, "Queues:ReconcileAfter must not be negative.")
+            .ValidateOnStart();
+        services.AddOptions<SchedulesOptions>()
+            .Bind(configuration.GetSection(SchedulesOptions.SectionName))
+            .ValidateOnStart();
         services.AddOptions<LimitsOptions>()
             .Bind(configuration.GetSection(LimitsOptions.SectionName))
             .Validate(l => l.MaxFileBytes > 0 && l.MaxUnpackedBytes > 0 && l.MaxArchiveEntries > 0 && l.MaxCompressionRatio > 0, "Limits must be positive.")
@@ -61,7 +74,13 @@ public static class PipelineServiceCollectionExtensions
             var path = sp.GetRequiredService<IOptions<PlanOptions>>().Value.CatalogPath;
             return string.IsNullOrWhiteSpace(path) ? PlanCatalogLoader.LoadEmbedded() : PlanCatalogLoader.LoadFromDirectory(path);
         });
+        services.TryAddSingleton<SubmissionProcessor>();
+        services.TryAddSingleton<BlobReceiptStore>();
+        services.TryAddSingleton<BlobEventQueue>();
+        services.TryAddSingleton<IntakeReconciler>();
         services.TryAddSingleton<ProcessSubmissionHandler>();
+        services.TryAddSingleton<CheckDeadlinesHandler>();
+        services.TryAddSingleton<RecordPoisonHandler>();
         services.TryAddSingleton<PlanPublisher>();
         services.TryAddSingleton<StorageSetup>();
         services.AddIntakeAlerts(configuration);
@@ -69,6 +88,10 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<AlertNotifier>();
         return services;
     }
+
+    private static bool IsQueueName(string name) =>
+        name is { Length: >= 3 and <= 63 } && char.IsAsciiLetterOrDigit(name[0]) && char.IsAsciiLetterOrDigit(name[^1])
+        && !name.Contains("--", StringComparison.Ordinal) && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 
     private static bool IsTableName(string name)
     {

@@ -1,278 +1,109 @@
 using System.Diagnostics;
-using IntakePipeline.Core;
-using IntakePipeline.Core.Evaluation;
-using IntakePipeline.Core.Intake;
-using IntakePipeline.Core.Plan;
-using IntakePipeline.Core.Submissions;
-using IntakePipeline.Core.Validation;
-using IntakePipeline.Pipeline.Internals;
-using IntakePipeline.Storage;
+using IntakePipeline.Core.Alerts;
+using IntakePipeline.Pipeline.Events;
+using IntakePipeline.Pipeline.Receipts;
+using IntakePipeline.Pipeline.Telemetry;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace IntakePipeline.Pipeline;
 
 /// <summary>
-/// The <c>ProcessSubmission</c> function (issue 3 §2): turns one blob version of an intake container into rows of
-/// Table Storage and two report blobs. Both hosts (the standalone watcher and the Functions custom handler) call it.
+/// The ProcessSubmission use case, which every host runs for one message of the events queue: reads the BlobCreated
+/// event, skips what is not for it and versions that have a receipt already, processes the blob
+/// (<see cref="SubmissionProcessor"/>), queues the alerts and the uploader's receipt it causes
+/// (<see cref="AlertNotifier"/>), and writes the version's receipt last.
 /// </summary>
 /// <remarks>
-/// <para>
-/// Every write is an insert-or-replace (or a delete) on a deterministic key, batched per partition, and the writes are
-/// ordered so that a crash at any point followed by a re-run of the same blob version leaves the same tables as one clean
-/// run (apart from Timestamp, ETag and ProcessedAt): ValidationIssues, then (when accepted) Observations, this scope's
-/// Scorecard rows, ScorecardLatest and the province roll-up, then the Submissions row together with the superseding of
-/// the period's earlier accepted rows in one atomic batch, then the report blobs. The Submissions row is the commit
-/// point: until it exists, a re-run processes the file again.
-/// </para>
-/// <para>
-/// User input never throws: a blob that is not a submission gets a rejection report, and a bad file a rejected
-/// Submissions row with its issues. Storage failures propagate, so that the trigger retries and finally poisons the
-/// blob version. The source blob is never modified.
-/// </para>
-/// <para>Thread-safe: one instance serves concurrent invocations.</para>
+/// A failure propagates, so that the queue makes the message visible again and, after its last attempt, moves it to
+/// the poison queue (<see cref="RecordPoisonHandler"/>). Before it propagates, the attempt is recorded on the version's
+/// receipt row where storage allows, so that the poison record can say what went wrong. Every step before the receipt is
+/// idempotent, so a crash anywhere followed by a redelivery gives the same tables as one clean run.
 /// </remarks>
-public sealed partial class ProcessSubmissionHandler
+public sealed class ProcessSubmissionHandler(
+    SubmissionProcessor processor,
+    AlertNotifier notifier,
+    BlobReceiptStore receipts,
+    ILogger<ProcessSubmissionHandler> logger)
 {
-    private readonly IBlobStore _blobs;
-    private readonly ITableStore _tables;
-    private readonly PlanCatalog _catalog;
-    private readonly TableNames _names;
-    private readonly DeadlinesOptions _deadlines;
-    private readonly TimeZoneInfo _zone;
-    private readonly TimeProvider _time;
-    private readonly ILogger<ProcessSubmissionHandler> _logger;
-    private readonly SubmissionReader _reader;
-    private readonly SubmissionValidator _validator;
-    private readonly TrajectoryEvaluator _evaluator;
-    private readonly ProvinceRollup _rollup;
-
-    /// <summary>Creates the handler.</summary>
-    /// <param name="blobs">The blob store the submissions are read from and the reports written to.</param>
-    /// <param name="tables">The table store.</param>
-    /// <param name="catalog">The plan catalog.</param>
-    /// <param name="names">The table names.</param>
-    /// <param name="deadlines">The deadline, for the <c>Late</c> column; its time zone also gives the current month.</param>
-    /// <param name="thresholds">The validation and evaluation thresholds.</param>
-    /// <param name="limits">The file size caps.</param>
-    /// <param name="time">The clock; the current month (for future periods) and ProcessedAt come from it.</param>
-    /// <param name="logger">The logger.</param>
-    public ProcessSubmissionHandler(
-        IBlobStore blobs,
-        ITableStore tables,
-        PlanCatalog catalog,
-        IOptions<TableNames> names,
-        IOptions<DeadlinesOptions> deadlines,
-        IOptions<ThresholdsOptions> thresholds,
-        IOptions<LimitsOptions> limits,
-        TimeProvider time,
-        ILogger<ProcessSubmissionHandler> logger)
+    /// <summary>Handles one queue message.</summary>
+    /// <param name="message">The message text: one Event Grid–schema event.</param>
+    /// <param name="dequeueCount">How many times the queue has handed out this message, this time included.</param>
+    /// <param name="cancellationToken">Cancels the work; the message is then delivered again.</param>
+    /// <returns>What was done.</returns>
+    /// <exception cref="BlobEventFormatException">The message is not a usable event.</exception>
+    /// <exception cref="Azure.RequestFailedException">Storage failed; the queue retries.</exception>
+    public async Task<SubmissionOutcome> HandleAsync(string message, long dequeueCount, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(names);
-        ArgumentNullException.ThrowIfNull(deadlines);
-        ArgumentNullException.ThrowIfNull(thresholds);
-        ArgumentNullException.ThrowIfNull(limits);
-        _blobs = blobs;
-        _tables = tables;
-        _catalog = catalog;
-        _names = names.Value;
-        _deadlines = deadlines.Value;
-        _zone = _deadlines.FindTimeZone();
-        _time = time;
-        _logger = logger;
-        _reader = new SubmissionReader(limits.Value);
-        _validator = new SubmissionValidator(catalog, thresholds.Value);
-        _evaluator = new TrajectoryEvaluator(catalog, thresholds.Value);
-        _rollup = new ProvinceRollup(catalog, _evaluator);
-    }
-
-    /// <summary>
-    /// Processes one blob version:
-    /// <list type="number">
-    /// <item>the blob is gone: <see cref="SubmissionOutcomeKind.Missing"/>; it has another ETag now:
-    /// <see cref="SubmissionOutcomeKind.Stale"/> (the newer version has its own trigger). Nothing is written.</item>
-    /// <item>it is not named <c>{yyyy-MM}/{file}.csv|.xlsx|.json</c>: a <c>not-a-submission</c> report goes to
-    /// <c>reports-{code}</c> when the container is an intake container, and no table row is written
-    /// (<see cref="SubmissionOutcomeKind.NotASubmission"/>).</item>
-    /// <item>its SHA-256 equals that of another submission currently accepted for the submitter and period:
-    /// <see cref="SubmissionOutcomeKind.Unchanged"/>, nothing written.</item>
-    /// <item>otherwise it is validated against the submitter's earlier Observations and written (see the remarks):
-    /// <see cref="SubmissionOutcomeKind.Accepted"/> or <see cref="SubmissionOutcomeKind.Rejected"/>.</item>
-    /// </list>
-    /// </summary>
-    /// <param name="blob">The container, name and ETag of the version to process.</param>
-    /// <param name="cancellationToken">Cancels the processing; a re-run completes what was left.</param>
-    /// <returns>What was done, with the ids, counts and the number of entities written.</returns>
-    /// <exception cref="Azure.RequestFailedException">Storage failed (after the pipeline's retries), or the container does not exist.</exception>
-    /// <exception cref="TableBatchFailedException">A batch was rejected.</exception>
-    public async Task<SubmissionOutcome> HandleAsync(BlobVersion blob, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(blob);
         var started = Stopwatch.GetTimestamp();
-        var correlationId = CorrelationIds.For(blob);
-        _logger.Received(correlationId, blob.Container, blob.Name, blob.ETag);
-        var submitter = SubmissionBlobName.SubmitterOf(blob.Container);
+        var blobEvent = BlobCreatedEvent.Parse(message);
+        var blob = blobEvent.Blob;
+        var correlationId = Internals.CorrelationIds.For(blob);
+        using var scope = logger.BeginScope(new Dictionary<string, object> { [IntakeTelemetry.CorrelationIdTag] = correlationId });
+        using var activity = IntakeTelemetry.Source.StartActivity("ProcessSubmission");
+        activity?.SetTag(IntakeTelemetry.CorrelationIdTag, correlationId);
+        activity?.SetTag("intake.blob", $"{blob.Container}/{blob.Name}");
 
-        var download = await _blobs.GetAsync(blob.Container, blob.Name, cancellationToken).ConfigureAwait(false);
-        if (download is null)
+        if (blobEvent.IgnoreReason is { } reason)
         {
-            _logger.Missing(correlationId, blob.Container, blob.Name);
-            return new SubmissionOutcome(SubmissionOutcomeKind.Missing, blob, correlationId, null, submitter, null, 0, 0, 0, 0, []);
+            logger.EventIgnored(blobEvent.Id, blob.Container, blob.Name, reason);
+            return SubmissionOutcome.Skipped(SubmissionOutcomeKind.Ignored, blob, correlationId);
         }
 
-        if (!ETags.AreSame(download.Info.ETag, blob.ETag))
+        if (await receipts.GetAsync(blob, cancellationToken).ConfigureAwait(false) is { IsProcessed: true } receipt)
         {
-            _logger.Stale(correlationId, blob.Container, blob.Name, blob.ETag, download.Info.ETag);
-            return new SubmissionOutcome(SubmissionOutcomeKind.Stale, blob, correlationId, null, submitter, null, 0, 0, 0, 0, []);
+            logger.Duplicate(correlationId, blobEvent.Id, blob.Container, blob.Name, receipt.Outcome);
+            return SubmissionOutcome.Skipped(SubmissionOutcomeKind.Duplicate, blob, correlationId);
         }
 
-        if (!SubmissionBlobName.TryParse(blob.Container, blob.Name, out var name))
+        SubmissionOutcome outcome;
+        try
         {
-            var reported = submitter is not null
-                && await WriteNotASubmissionReportAsync(blob, submitter, correlationId, cancellationToken).ConfigureAwait(false);
-            _logger.NotASubmission(correlationId, blob.Container, blob.Name, reported, Stopwatch.GetElapsedTime(started).WholeMilliseconds());
-            return new SubmissionOutcome(SubmissionOutcomeKind.NotASubmission, blob, correlationId, null, submitter, null, 0, 0, 0, 0, []);
+            outcome = await processor.HandleAsync(blob, cancellationToken).ConfigureAwait(false);
+            var opened = await notifier.AfterSubmissionAsync(outcome, cancellationToken).ConfigureAwait(false);
+            CountOpened(opened);
+            await receipts.CompleteAsync(outcome, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
+            await RecordFailureAsync(blob, dequeueCount, e, cancellationToken).ConfigureAwait(false);
+            throw;
         }
 
-        return await ProcessAsync(blob, download, name, correlationId, started, cancellationToken).ConfigureAwait(false);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        IntakeTelemetry.FilesProcessed.Add(1, new KeyValuePair<string, object?>("intake.outcome", outcome.Kind.ToString()));
+        IntakeTelemetry.ProcessingTime.Record(elapsed);
+        if (outcome.Kind == SubmissionOutcomeKind.Rejected)
+        {
+            IntakeTelemetry.FilesRejected.Add(1, new KeyValuePair<string, object?>("intake.submitter", outcome.Submitter));
+        }
+
+        activity?.SetTag("intake.outcome", outcome.Kind.ToString());
+        return outcome;
     }
 
-    private async Task<SubmissionOutcome> ProcessAsync(
-        BlobVersion blob,
-        BlobDownload download,
-        SubmissionBlobName name,
-        string correlationId,
-        long started,
-        CancellationToken cancellationToken)
+    private static void CountOpened(IReadOnlyList<AlertNotice> notices)
     {
-        var submitter = name.Submitter;
-        var period = name.Period;
-        var periodText = period.ToString();
-        var sha = SubmissionId.Sha256Hex(download.Content.Span);
-        var submissionId = SubmissionId.Create(download.Info.LastModified, sha);
-        var submissionRowKey = periodText + "|" + submissionId;
-
-        var periodSubmissions = await ToListAsync(
-            _tables.QueryAsync(
-                _names.Submissions,
-                new TableQuery { Filter = TableFilter.Create($"PartitionKey eq {submitter} and RowKey ge {periodText + "|"} and RowKey lt {periodText + "|~"}") },
-                cancellationToken),
-            cancellationToken).ConfigureAwait(false);
-        foreach (var row in periodSubmissions)
+        foreach (var notice in notices)
         {
-            // A re-run of this very version (its own row) goes on, so that a crash after the commit point still
-            // finishes the superseding and the reports. The same bytes under another name in the same second share
-            // the submission id, so the blob name tells them apart.
-            var ownRow = row.RowKey == submissionRowKey && row.GetString("BlobName") == blob.Name;
-            if (!ownRow
-                && row.GetString("Status") == SubmissionStatus.Accepted
-                && row.GetString("ContentSha256") == sha)
+            if (notice.Change == AlertChange.Opened)
             {
-                var current = row.RowKey[(periodText.Length + 1)..];
-                _logger.Unchanged(correlationId, submissionId, current, submitter, periodText, Stopwatch.GetElapsedTime(started).WholeMilliseconds());
-                return new SubmissionOutcome(SubmissionOutcomeKind.Unchanged, blob, correlationId, submissionId, submitter, period, 0, 0, 0, 0, []);
+                IntakeTelemetry.AlertsOpened.Add(1, new KeyValuePair<string, object?>("intake.alert_kind", notice.Kind.ToString()));
             }
         }
-
-        var observations = await ReadObservationsAsync(submitter, period, cancellationToken).ConfigureAwait(false);
-        var context = new SubmissionContext(submitter, period, YearMonth.Of(_time.GetUtcNow(), _zone), observations.History);
-        var report = _validator.Validate(_reader.Read(download.Content, name.FileName), context);
-
-        var written = await WriteIssuesAsync(submissionId, report.Issues, cancellationToken).ConfigureAwait(false);
-        if (report.Accepted)
-        {
-            written += await WriteResultsAsync(submitter, period, submissionId, report.Observations, observations, cancellationToken).ConfigureAwait(false);
-        }
-
-        var receivedAt = download.Info.LastModified.ToUniversalTime();
-        var late = receivedAt > _deadlines.DeadlineFor(period);
-        var reportBlob = ReportBlobName(blob.Name, JsonReportSuffix);
-        var commit = new List<TableBatchOperation>(2)
-        {
-            TableBatchOperation.UpsertReplace(new TableRow(submitter, submissionRowKey)
-            {
-                ["Status"] = report.Accepted ? SubmissionStatus.Accepted : SubmissionStatus.Rejected,
-                ["BlobName"] = blob.Name,
-                ["ContentSha256"] = sha,
-                ["ReceivedAt"] = receivedAt,
-                ["ProcessedAt"] = _time.GetUtcNow(),
-                ["Late"] = late,
-                ["RowCount"] = report.RowCount,
-                ["ErrorCount"] = report.ErrorCount,
-                ["WarningCount"] = report.WarningCount,
-                ["ReportBlob"] = SubmissionBlobName.ReportContainer(submitter) + "/" + reportBlob,
-                ["Encoding"] = report.Encoding,
-                ["CorrelationId"] = correlationId,
-            }),
-        };
-        if (report.Accepted)
-        {
-            foreach (var row in periodSubmissions)
-            {
-                if (row.RowKey != submissionRowKey && row.GetString("Status") == SubmissionStatus.Accepted)
-                {
-                    commit.Add(TableBatchOperation.UpsertMerge(new TableRow(submitter, row.RowKey) { ["Status"] = SubmissionStatus.Superseded }));
-                }
-            }
-        }
-
-        written += await TableBatches.SubmitAsync(_tables, _names.Submissions, commit, cancellationToken).ConfigureAwait(false);
-
-        var facts = new SubmissionFacts(blob, submitter, period, submissionId, correlationId, receivedAt, late);
-        await WriteReportsAsync(report, facts, cancellationToken).ConfigureAwait(false);
-
-        var elapsed = Stopwatch.GetElapsedTime(started).WholeMilliseconds();
-        if (report.Accepted)
-        {
-            _logger.Accepted(correlationId, submissionId, submitter, periodText, report.RowCount, report.WarningCount, written, elapsed);
-        }
-        else
-        {
-            _logger.Rejected(correlationId, submissionId, submitter, periodText, report.RowCount, report.ErrorCount, report.WarningCount, written, elapsed);
-        }
-
-        return new SubmissionOutcome(
-            report.Accepted ? SubmissionOutcomeKind.Accepted : SubmissionOutcomeKind.Rejected,
-            blob,
-            correlationId,
-            submissionId,
-            submitter,
-            period,
-            report.RowCount,
-            report.ErrorCount,
-            report.WarningCount,
-            written,
-            report.Issues);
     }
 
-    private async Task<int> WriteIssuesAsync(string submissionId, IReadOnlyList<ValidationIssue> issues, CancellationToken cancellationToken)
+    private async Task RecordFailureAsync(BlobVersion blob, long dequeueCount, Exception error, CancellationToken cancellationToken)
     {
-        var operations = new List<TableBatchOperation>(issues.Count);
-        for (var i = 0; i < issues.Count; i++)
+        try
         {
-            var issue = issues[i];
-            operations.Add(TableBatchOperation.UpsertReplace(new TableRow(submissionId, (i + 1).ToString("D4", System.Globalization.CultureInfo.InvariantCulture))
-            {
-                ["Code"] = issue.Code,
-                ["Severity"] = issue.Severity == IssueSeverity.Error ? "error" : "warning",
-                ["Row"] = issue.Row,
-                ["Column"] = issue.Column,
-                ["Value"] = issue.Value is null ? null : SafeText.NeutralizeFormula(issue.Value),
-                ["Message"] = issue.Message,
-            }));
+            await receipts.RecordFailureAsync(blob, (int)Math.Min(dequeueCount, int.MaxValue), error.GetType().Name + ": " + error.Message, cancellationToken)
+                .ConfigureAwait(false);
         }
-
-        return await TableBatches.SubmitAsync(_tables, _names.ValidationIssues, operations, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<List<TableRow>> ToListAsync(IAsyncEnumerable<TableRow> rows, CancellationToken cancellationToken)
-    {
-        var list = new List<TableRow>();
-        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        catch (Exception recordError) when (recordError is not OperationCanceledException)
         {
-            list.Add(row);
+            // The storage that failed the attempt may fail this write too; the attempt's own error is what propagates.
+            logger.FailureNotRecorded(recordError, blob.Container, blob.Name, blob.ETag);
         }
-
-        return list;
     }
 }

@@ -20,6 +20,15 @@ public sealed class QueuesOptions
     /// <summary>The events queue. Default <see cref="DefaultEvents"/>.</summary>
     public string Events { get; set; } = DefaultEvents;
 
+    /// <summary>The default of <see cref="ReconcileAfter"/>: 10 minutes.</summary>
+    public static readonly TimeSpan DefaultReconcileAfter = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How old an intake blob version without a receipt must be before the daily reconciliation queues its event again,
+    /// so that one whose event is still on its way is left alone. Default <see cref="DefaultReconcileAfter"/>.
+    /// </summary>
+    public TimeSpan ReconcileAfter { get; set; } = DefaultReconcileAfter;
+
     /// <summary>The poison queue of <see cref="Events"/>.</summary>
     public string Poison => Events + PoisonSuffix;
 }

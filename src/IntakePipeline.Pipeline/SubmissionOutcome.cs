@@ -1,9 +1,10 @@
 using IntakePipeline.Core;
 using IntakePipeline.Core.Validation;
+using Intake = IntakePipeline.Core.Intake;
 
 namespace IntakePipeline.Pipeline;
 
-/// <summary>The result of processing one blob version, for logs, receipts and the end-to-end benchmark.</summary>
+/// <summary>The result of handling one blob version, for logs, receipts, telemetry and the end-to-end benchmark.</summary>
 /// <param name="Kind">What was done.</param>
 /// <param name="Blob">The blob version that was asked for.</param>
 /// <param name="CorrelationId">
@@ -29,4 +30,13 @@ public sealed record SubmissionOutcome(
     int ErrorCount,
     int WarningCount,
     int EntitiesWritten,
-    IReadOnlyList<ValidationIssue> Issues);
+    IReadOnlyList<ValidationIssue> Issues)
+{
+    /// <summary>An outcome for which nothing was read or written.</summary>
+    /// <param name="kind">Ignored, Duplicate, Missing or Stale.</param>
+    /// <param name="blob">The version.</param>
+    /// <param name="correlationId">Its correlation id.</param>
+    /// <returns>The outcome.</returns>
+    public static SubmissionOutcome Skipped(SubmissionOutcomeKind kind, BlobVersion blob, string correlationId) =>
+        new(kind, blob, correlationId, null, Intake.SubmissionBlobName.SubmitterOf(blob?.Container ?? string.Empty), null, 0, 0, 0, 0, []);
+}

@@ -252,6 +252,23 @@ public sealed partial class StorageConnection
         return FromServiceUris(blob, queue, table, credential);
     }
 
+    /// <summary>A blob's URL on <see cref="BlobServiceUri"/>, each path segment of the name escaped.</summary>
+    /// <param name="container">The container.</param>
+    /// <param name="name">The blob name, e.g. <c>2024-06/遵义-6月.csv</c>.</param>
+    /// <returns>The URL, without a SAS.</returns>
+    public Uri BlobUri(string container, string name)
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        ArgumentNullException.ThrowIfNull(name);
+        var segments = name.Split('/');
+        for (var i = 0; i < segments.Length; i++)
+        {
+            segments[i] = Uri.EscapeDataString(segments[i]);
+        }
+
+        return new Uri(BlobServiceUri.AbsoluteUri.TrimEnd('/') + "/" + container + "/" + string.Join('/', segments));
+    }
+
     /// <summary>Replaces the secrets in a connection string (AccountKey, SharedAccessSignature, SAS <c>sig</c>) with <c>***</c>, for logs.</summary>
     /// <param name="connectionString">Any connection string.</param>
     /// <returns>The redacted text.</returns>

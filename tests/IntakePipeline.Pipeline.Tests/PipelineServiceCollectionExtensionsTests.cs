@@ -26,7 +26,7 @@ public sealed class PipelineServiceCollectionExtensionsTests(AzuriteServer azuri
         Assert.Equal(15, provider.GetRequiredService<IOptions<DeadlinesOptions>>().Value.DayOfMonth);
         Assert.NotEmpty(provider.GetRequiredService<PlanCatalog>().Indicators);
         Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
-        Assert.NotNull(provider.GetRequiredService<ProcessSubmissionHandler>());
+        Assert.NotNull(provider.GetRequiredService<SubmissionProcessor>());
         Assert.NotNull(provider.GetRequiredService<PlanPublisher>());
         Assert.NotNull(provider.GetRequiredService<StorageSetup>());
     }

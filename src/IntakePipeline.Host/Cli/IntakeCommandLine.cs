@@ -1,5 +1,4 @@
 using System.CommandLine;
-using IntakePipeline.Host.Functions;
 using IntakePipeline.Host.Standalone;
 
 namespace IntakePipeline.Host.Cli;
@@ -19,7 +18,6 @@ public static class IntakeCommandLine
         root.Subcommands.Add(UploadCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
-        root.Subcommands.Add(HandlerCommand.Create());
         return root;
     }
 

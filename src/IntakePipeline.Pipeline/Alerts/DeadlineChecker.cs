@@ -9,17 +9,16 @@ using Microsoft.Extensions.Options;
 namespace IntakePipeline.Pipeline.Alerts;
 
 /// <summary>
-/// The <c>CheckDeadlines</c> function's work (issue 4 §2): opens a missing-submission alert for every prefecture and
-/// period whose deadline has passed without an accepted submission. It returns the notices and sends nothing.
+/// The deadline half of CheckDeadlines: opens a missing-submission alert for every prefecture and period whose deadline
+/// has passed without an accepted submission. It returns the notices and sends nothing.
 /// </summary>
 /// <remarks>
 /// <para>
 /// The periods run from the first period to the latest period whose deadline
 /// (<see cref="DeadlinesOptions.DeadlineFor"/>) has passed by the injected clock. The first period is
 /// <c>Deadlines:FirstPeriod</c> when set; otherwise the month (in the deadline's time zone) of the first check this
-/// installation ran, recorded once in <c>BlobReceipts</c> under PartitionKey <see cref="InstallationPartition"/>, RowKey
-/// <see cref="FirstPeriodRowKey"/>, column <c>Period</c>. That partition can never be a container's name, and it keeps
-/// the record out of the tables reporting tools read.
+/// installation ran, recorded once in the <c>Installation</c> table under PartitionKey <see cref="InstallationPartition"/>,
+/// RowKey <see cref="FirstPeriodRowKey"/>, column <c>Period</c>.
 /// </para>
 /// <para>
 /// An alert opens once: a period that has an alert row, open or resolved, gives nothing. A late accepted file resolves
@@ -28,10 +27,10 @@ namespace IntakePipeline.Pipeline.Alerts;
 /// </remarks>
 public sealed class DeadlineChecker
 {
-    /// <summary>The <c>BlobReceipts</c> partition of installation-wide records.</summary>
+    /// <summary>The <c>Installation</c> partition of installation-wide records.</summary>
     public const string InstallationPartition = "installation";
 
-    /// <summary>The <c>BlobReceipts</c> row key of the recorded first period.</summary>
+    /// <summary>The <c>Installation</c> row key of the recorded first period.</summary>
     public const string FirstPeriodRowKey = "first-period";
 
     private readonly ITableStore _tables;
@@ -71,11 +70,17 @@ public sealed class DeadlineChecker
     /// Opens one missing-submission alert (<c>submission|Missing|{yyyy-MM}</c> in the prefecture's partition of
     /// <c>Alerts</c>) per prefecture and overdue period without an accepted submission and without an alert yet.
     /// </summary>
+    /// <param name="pending">
+    /// Submitters and periods with a file queued for processing just now (by the reconciliation); they are not reported
+    /// missing in this run, so a file whose event was lost is processed before anyone is told it is absent.
+    /// </param>
     /// <param name="cancellationToken">Cancels the check; a re-run completes it.</param>
     /// <returns>The <see cref="AlertChange.Opened"/> notices, by prefecture (GB/T 2260 order) and period; empty when nothing new is missing.</returns>
     /// <exception cref="Azure.RequestFailedException">Storage failed after the retries.</exception>
     /// <exception cref="TableBatchFailedException">A batch was rejected.</exception>
-    public async Task<IReadOnlyList<AlertNotice>> CheckAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AlertNotice>> CheckAsync(
+        IReadOnlySet<(string Submitter, YearMonth Period)>? pending = null,
+        CancellationToken cancellationToken = default)
     {
         var now = _time.GetUtcNow();
         var correlationId = "deadlines-" + now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
@@ -100,7 +105,9 @@ public sealed class DeadlineChecker
             var operations = new List<TableBatchOperation>();
             for (var period = first; period <= last; period = period.AddMonths(1))
             {
-                if (accepted.Contains((prefecture.Code, period)) || existing.Contains(AlertRows.MissingRowKey(period)))
+                if (accepted.Contains((prefecture.Code, period))
+                    || existing.Contains(AlertRows.MissingRowKey(period))
+                    || pending?.Contains((prefecture.Code, period)) == true)
                 {
                     continue;
                 }
@@ -125,7 +132,7 @@ public sealed class DeadlineChecker
             return YearMonth.Parse(_deadlines.FirstPeriod);
         }
 
-        var recorded = await _tables.GetAsync(_names.BlobReceipts, InstallationPartition, FirstPeriodRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var recorded = await _tables.GetAsync(_names.Installation, InstallationPartition, FirstPeriodRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (YearMonth.TryParse(recorded?.GetString("Period"), out var period))
         {
             return period;
@@ -135,7 +142,7 @@ public sealed class DeadlineChecker
         try
         {
             await _tables.InsertAsync(
-                _names.BlobReceipts,
+                _names.Installation,
                 new TableRow(InstallationPartition, FirstPeriodRowKey) { ["Period"] = period.ToString(), ["RecordedAt"] = now },
                 cancellationToken).ConfigureAwait(false);
             _logger.FirstPeriodRecorded(period.ToString());
@@ -144,7 +151,7 @@ public sealed class DeadlineChecker
         catch (StorageConditionFailedException)
         {
             // Another instance recorded it first; its month wins.
-            recorded = await _tables.GetAsync(_names.BlobReceipts, InstallationPartition, FirstPeriodRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            recorded = await _tables.GetAsync(_names.Installation, InstallationPartition, FirstPeriodRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
             return YearMonth.Parse(recorded?.GetString("Period") ?? period.ToString());
         }
     }

@@ -157,6 +157,41 @@ public sealed class Outbox
         return inserted;
     }
 
+    /// <summary>
+    /// Queues the operations email for a blob version given up on, for the <c>Recipients:Operations</c> addresses (or
+    /// the provincial staff when none are configured), once per version.
+    /// </summary>
+    /// <param name="notice">The failure.</param>
+    /// <param name="cancellationToken">Cancels the queueing.</param>
+    /// <returns>How many rows this call inserted.</returns>
+    /// <exception cref="Azure.RequestFailedException">Storage failed.</exception>
+    public async Task<int> EnqueueOperationsAsync(PoisonNotice notice, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var recipients = _recipients.ForOperations();
+        if (recipients.Count == 0)
+        {
+            recipients = _recipients.ForProvince();
+        }
+
+        if (recipients.Count == 0)
+        {
+            _logger.NoRecipients(notice.CorrelationId, "operations", notice.Container);
+            return 0;
+        }
+
+        var about = $"poison|{notice.Container}|{notice.BlobName}|{notice.ETag}|{notice.CorrelationId}";
+        var email = PoisonEmailComposer.Compose(notice);
+        var inserted = 0;
+        foreach (var recipient in recipients)
+        {
+            var row = MessageRow(recipient, OutboxSchema.OperationsKey(about), OutboxSchema.KindOperations, email, notice.CorrelationId, about);
+            inserted += await InsertAsync(row, notice.CorrelationId, cancellationToken).ConfigureAwait(false);
+        }
+
+        return inserted;
+    }
+
     /// <summary>A <c>Pending</c> message row.</summary>
     internal static TableRow MessageRow(string recipient, string rowKey, string kind, AlertEmail email, string correlationId, string about)
     {

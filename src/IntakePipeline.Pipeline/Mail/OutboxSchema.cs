@@ -33,6 +33,9 @@ internal static class OutboxSchema
     public const string KindDigest = "Digest";
     public const string KindDigestItem = "DigestItem";
 
+    /// <summary>A message to the operations contacts, such as a poisoned blob version.</summary>
+    public const string KindOperations = "Operations";
+
     public const string Subject = nameof(Subject);
     public const string Html = nameof(Html);
     public const string Text = nameof(Text);
@@ -69,6 +72,8 @@ internal static class OutboxSchema
     public static string ItemKey(string transitionKey) => "item|" + Hash(transitionKey);
 
     public static string ReceiptKey(string aboutKey) => "receipt|" + (TableKeys.IsValid(aboutKey) && aboutKey.Length <= 64 ? aboutKey : Hash(aboutKey));
+
+    public static string OperationsKey(string aboutKey) => "ops|" + Hash(aboutKey);
 
     public static string DigestKey(DateOnly date) => "digest|" + FormatDate(date);
 

@@ -5,7 +5,8 @@ namespace IntakePipeline.Pipeline.Mail;
 
 /// <summary>
 /// Who receives mail, from the configuration section <c>Recipients</c>: a list of addresses per submitter code, and
-/// under <see cref="ProvinceKey"/> the provincial staff. For example
+/// under <see cref="ProvinceKey"/> the provincial staff, and under <see cref="OperationsKey"/> the operators who are told
+/// when a file could not be processed at all. For example
 /// <c>Recipients:520300:0=zunyi@example.cn</c>, <c>Recipients:520300:1=…</c>, <c>Recipients:Province:0=sheng@example.cn</c>
 /// (as environment variables <c>Recipients__520300__0</c>, …). A key with a single value instead of a list
 /// (<c>Recipients:520300=zunyi@example.cn</c>) is one address.
@@ -25,6 +26,12 @@ public sealed class RecipientsOptions
     /// <summary>The key of the provincial staff's addresses.</summary>
     public const string ProvinceKey = "Province";
 
+    /// <summary>The key of the operations contacts' addresses (<c>Recipients__Operations__0</c>, …).</summary>
+    public const string OperationsKey = "Operations";
+
+    /// <summary>The addresses of the operations contacts, who are told of blob versions given up on.</summary>
+    public IList<string> Operations { get; } = [];
+
     /// <summary>The addresses of the provincial staff, who follow every alert (as a digest by default).</summary>
     public IList<string> Province { get; } = [];
 
@@ -40,6 +47,8 @@ public sealed class RecipientsOptions
         {
             var addresses = string.Equals(child.Key, ProvinceKey, StringComparison.OrdinalIgnoreCase)
                 ? Province
+                : string.Equals(child.Key, OperationsKey, StringComparison.OrdinalIgnoreCase)
+                ? Operations
                 : Submitters.TryGetValue(child.Key, out var list) ? list : Submitters[child.Key] = new List<string>();
             if (child.Value is { } single)
             {
@@ -63,6 +72,10 @@ public sealed class RecipientsOptions
     /// <returns>The addresses.</returns>
     public IReadOnlyList<string> ForProvince() => Distinct(Province);
 
+    /// <summary>The operations contacts' addresses, without duplicates.</summary>
+    /// <returns>The addresses.</returns>
+    public IReadOnlyList<string> ForOperations() => Distinct(Operations);
+
     /// <summary>
     /// The problems with the configuration, each naming the key and value, e.g.
     /// <c>Recipients:520300:1 = 'zunyi at example' is not a valid email address.</c>; empty when it is usable.
@@ -75,13 +88,14 @@ public sealed class RecipientsOptions
         {
             if (IntakePipeline.Core.Submitters.Find(key) is null)
             {
-                problems.Add($"{SectionName}:{key} is not a submitter code; use one of {string.Join(", ", IntakePipeline.Core.Submitters.All.Select(s => s.Code))} or {ProvinceKey}.");
+                problems.Add($"{SectionName}:{key} is not a submitter code; use one of {string.Join(", ", IntakePipeline.Core.Submitters.All.Select(s => s.Code))}, {ProvinceKey} or {OperationsKey}.");
             }
 
             Check(key, addresses, problems);
         }
 
         Check(ProvinceKey, Province, problems);
+        Check(OperationsKey, Operations, problems);
         return problems;
     }
 

@@ -102,6 +102,7 @@ public sealed class SendAlertsHandler : IDisposable
             var started = Stopwatch.GetTimestamp();
             var digests = await ComposeDueDigestsAsync(cancellationToken).ConfigureAwait(false);
             var result = await SendPendingAsync(digests, cancellationToken).ConfigureAwait(false);
+            Telemetry.IntakeTelemetry.MailsSent.Add(result.Sent);
             _logger.RunCompleted(result.Sent, result.Failed, result.Pending, result.DigestsComposed, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return result;
         }

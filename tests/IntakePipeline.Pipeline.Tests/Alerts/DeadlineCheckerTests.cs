@@ -94,7 +94,7 @@ public sealed class DeadlineCheckerTests(AzuriteServer azurite)
         var afterDeadline = await scenario.Checker.CheckAsync();
 
         Assert.Empty(firstRun);
-        var recorded = await pipeline.RowAsync(pipeline.Names.BlobReceipts, DeadlineChecker.InstallationPartition, DeadlineChecker.FirstPeriodRowKey);
+        var recorded = await pipeline.RowAsync(pipeline.Names.Installation, DeadlineChecker.InstallationPartition, DeadlineChecker.FirstPeriodRowKey);
         Assert.Equal("2024-08", recorded!["Period"]);
         Assert.Equal(9, afterDeadline.Count);
         Assert.All(afterDeadline, n => Assert.Equal(new YearMonth(2024, 8), n.Period));

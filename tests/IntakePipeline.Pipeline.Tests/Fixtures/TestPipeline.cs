@@ -26,7 +26,7 @@ internal sealed class TestPipeline
         Tables = tables ?? RealTables;
         Names = names ?? Prefixed("t" + Guid.NewGuid().ToString("N")[..8]);
         Clock = new FakeTimeProvider(now ?? DateTimeOffset.UtcNow);
-        Handler = new ProcessSubmissionHandler(
+        Handler = new SubmissionProcessor(
             Blobs,
             Tables,
             _catalog,
@@ -35,7 +35,7 @@ internal sealed class TestPipeline
             Options.Create(new ThresholdsOptions()),
             Options.Create(new LimitsOptions()),
             Clock,
-            NullLogger<ProcessSubmissionHandler>.Instance);
+            NullLogger<SubmissionProcessor>.Instance);
     }
 
     public static PlanCatalog Catalog => _catalog;
@@ -50,7 +50,7 @@ internal sealed class TestPipeline
 
     public FakeTimeProvider Clock { get; }
 
-    public ProcessSubmissionHandler Handler { get; }
+    public SubmissionProcessor Handler { get; }
 
     /// <summary>A pipeline with fresh tables and containers, all created.</summary>
     public static async Task<TestPipeline> CreateAsync(

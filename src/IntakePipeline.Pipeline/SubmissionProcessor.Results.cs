@@ -8,7 +8,7 @@ using IntakePipeline.Storage;
 namespace IntakePipeline.Pipeline;
 
 /// <summary>The accepted file's results: Observations, Scorecard, ScorecardLatest and the province roll-up.</summary>
-public sealed partial class ProcessSubmissionHandler
+public sealed partial class SubmissionProcessor
 {
     // Roll-ups of the same month can race (two prefectures at once); each writer re-reads after writing until what it
     // wrote was computed from what is there, so the last writer always leaves the complete sum.

@@ -7,7 +7,7 @@ using IntakePipeline.Testing;
 namespace IntakePipeline.Pipeline.Tests;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class ProcessSubmissionHandlerTests(AzuriteServer azurite)
+public sealed class SubmissionProcessorTests(AzuriteServer azurite)
 {
     private const string Zunyi = "520300";
 

@@ -11,7 +11,7 @@ using IntakePipeline.Storage;
 namespace IntakePipeline.Pipeline;
 
 /// <summary>The report blobs in <c>reports-{code}</c>.</summary>
-public sealed partial class ProcessSubmissionHandler
+public sealed partial class SubmissionProcessor
 {
     /// <summary>The suffix of the machine-readable report blob.</summary>
     public const string JsonReportSuffix = ".report.json";

@@ -1,0 +1,296 @@
+using System.Diagnostics;
+using IntakePipeline.Core;
+using IntakePipeline.Core.Evaluation;
+using IntakePipeline.Core.Intake;
+using IntakePipeline.Core.Plan;
+using IntakePipeline.Core.Submissions;
+using IntakePipeline.Core.Validation;
+using IntakePipeline.Pipeline.Internals;
+using IntakePipeline.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IntakePipeline.Pipeline;
+
+/// <summary>
+/// The processing step of ProcessSubmission: turns one blob version of an intake container into rows of Table Storage
+/// and two report blobs. <see cref="ProcessSubmissionHandler"/> runs it, with the notify step and the receipt.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every write is an insert-or-replace (or a delete) on a deterministic key, batched per partition, and the writes are
+/// ordered so that a crash at any point followed by a re-run of the same blob version leaves the same tables as one clean
+/// run (apart from Timestamp, ETag and ProcessedAt): ValidationIssues, then (when accepted) Observations, this scope's
+/// Scorecard rows, ScorecardLatest and the province roll-up, then the Submissions row together with the superseding of
+/// the period's earlier accepted rows in one atomic batch, then the report blobs. The Submissions row is the commit
+/// point: until it exists, a re-run processes the file again.
+/// </para>
+/// <para>
+/// User input never throws: a blob that is not a submission gets a rejection report, and a bad file a rejected
+/// Submissions row with its issues. Storage failures propagate, so that the trigger retries and finally poisons the
+/// blob version. The source blob is never modified.
+/// </para>
+/// <para>
+/// Thread-safe: one instance serves concurrent invocations. Invocations for the same submitter and period take turns
+/// (a lease on a lock blob); the province roll-up, which every prefecture's month shares, confirms its sums by re-reading.
+/// </para>
+/// </remarks>
+public sealed partial class SubmissionProcessor
+{
+    private readonly IBlobStore _blobs;
+    private readonly ITableStore _tables;
+    private readonly PlanCatalog _catalog;
+    private readonly TableNames _names;
+    private readonly DeadlinesOptions _deadlines;
+    private readonly TimeZoneInfo _zone;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SubmissionProcessor> _logger;
+    private readonly SubmissionReader _reader;
+    private readonly SubmissionValidator _validator;
+    private readonly TrajectoryEvaluator _evaluator;
+    private readonly ProvinceRollup _rollup;
+
+    /// <summary>Creates the handler.</summary>
+    /// <param name="blobs">The blob store the submissions are read from and the reports written to.</param>
+    /// <param name="tables">The table store.</param>
+    /// <param name="catalog">The plan catalog.</param>
+    /// <param name="names">The table names.</param>
+    /// <param name="deadlines">The deadline, for the <c>Late</c> column; its time zone also gives the current month.</param>
+    /// <param name="thresholds">The validation and evaluation thresholds.</param>
+    /// <param name="limits">The file size caps.</param>
+    /// <param name="time">The clock; the current month (for future periods) and ProcessedAt come from it.</param>
+    /// <param name="logger">The logger.</param>
+    public SubmissionProcessor(
+        IBlobStore blobs,
+        ITableStore tables,
+        PlanCatalog catalog,
+        IOptions<TableNames> names,
+        IOptions<DeadlinesOptions> deadlines,
+        IOptions<ThresholdsOptions> thresholds,
+        IOptions<LimitsOptions> limits,
+        TimeProvider time,
+        ILogger<SubmissionProcessor> logger)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(deadlines);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        ArgumentNullException.ThrowIfNull(limits);
+        _blobs = blobs;
+        _tables = tables;
+        _catalog = catalog;
+        _names = names.Value;
+        _deadlines = deadlines.Value;
+        _zone = _deadlines.FindTimeZone();
+        _time = time;
+        _logger = logger;
+        _reader = new SubmissionReader(limits.Value);
+        _validator = new SubmissionValidator(catalog, thresholds.Value);
+        _evaluator = new TrajectoryEvaluator(catalog, thresholds.Value);
+        _rollup = new ProvinceRollup(catalog, _evaluator);
+    }
+
+    /// <summary>
+    /// Processes one blob version:
+    /// <list type="number">
+    /// <item>the blob is gone: <see cref="SubmissionOutcomeKind.Missing"/>; it has another ETag now:
+    /// <see cref="SubmissionOutcomeKind.Stale"/> (the newer version has its own trigger). Nothing is written.</item>
+    /// <item>it is not named <c>{yyyy-MM}/{file}.csv|.xlsx|.json</c>: a <c>not-a-submission</c> report goes to
+    /// <c>reports-{code}</c> when the container is an intake container, and no table row is written
+    /// (<see cref="SubmissionOutcomeKind.NotASubmission"/>).</item>
+    /// <item>its SHA-256 equals that of another submission currently accepted for the submitter and period:
+    /// <see cref="SubmissionOutcomeKind.Unchanged"/>, nothing written.</item>
+    /// <item>otherwise it is validated against the submitter's earlier Observations and written (see the remarks):
+    /// <see cref="SubmissionOutcomeKind.Accepted"/> or <see cref="SubmissionOutcomeKind.Rejected"/>.</item>
+    /// </list>
+    /// </summary>
+    /// <param name="blob">The container, name and ETag of the version to process.</param>
+    /// <param name="cancellationToken">Cancels the processing; a re-run completes what was left.</param>
+    /// <returns>What was done, with the ids, counts and the number of entities written.</returns>
+    /// <exception cref="Azure.RequestFailedException">Storage failed (after the pipeline's retries), or the container does not exist.</exception>
+    /// <exception cref="TableBatchFailedException">A batch was rejected.</exception>
+    public async Task<SubmissionOutcome> HandleAsync(BlobVersion blob, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(blob);
+        var started = Stopwatch.GetTimestamp();
+        var correlationId = CorrelationIds.For(blob);
+        _logger.Received(correlationId, blob.Container, blob.Name, blob.ETag);
+        var submitter = SubmissionBlobName.SubmitterOf(blob.Container);
+
+        var download = await _blobs.GetAsync(blob.Container, blob.Name, cancellationToken).ConfigureAwait(false);
+        if (download is null)
+        {
+            _logger.Missing(correlationId, blob.Container, blob.Name);
+            return new SubmissionOutcome(SubmissionOutcomeKind.Missing, blob, correlationId, null, submitter, null, 0, 0, 0, 0, []);
+        }
+
+        if (!ETags.AreSame(download.Info.ETag, blob.ETag))
+        {
+            _logger.Stale(correlationId, blob.Container, blob.Name, blob.ETag, download.Info.ETag);
+            return new SubmissionOutcome(SubmissionOutcomeKind.Stale, blob, correlationId, null, submitter, null, 0, 0, 0, 0, []);
+        }
+
+        if (!SubmissionBlobName.TryParse(blob.Container, blob.Name, out var name))
+        {
+            var reported = submitter is not null
+                && await WriteNotASubmissionReportAsync(blob, submitter, correlationId, cancellationToken).ConfigureAwait(false);
+            _logger.NotASubmission(correlationId, blob.Container, blob.Name, reported, Stopwatch.GetElapsedTime(started).WholeMilliseconds());
+            return new SubmissionOutcome(SubmissionOutcomeKind.NotASubmission, blob, correlationId, null, submitter, null, 0, 0, 0, 0, []);
+        }
+
+        await using var periodLock = await PeriodLock.AcquireAsync(_blobs, name.Submitter, name.Period, _time, cancellationToken).ConfigureAwait(false);
+        return await ProcessAsync(blob, download, name, correlationId, started, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<SubmissionOutcome> ProcessAsync(
+        BlobVersion blob,
+        BlobDownload download,
+        SubmissionBlobName name,
+        string correlationId,
+        long started,
+        CancellationToken cancellationToken)
+    {
+        var submitter = name.Submitter;
+        var period = name.Period;
+        var periodText = period.ToString();
+        var sha = SubmissionId.Sha256Hex(download.Content.Span);
+        var submissionId = SubmissionId.Create(download.Info.LastModified, sha);
+        var submissionRowKey = periodText + "|" + submissionId;
+
+        var periodSubmissions = await ToListAsync(
+            _tables.QueryAsync(
+                _names.Submissions,
+                new TableQuery { Filter = TableFilter.Create($"PartitionKey eq {submitter} and RowKey ge {periodText + "|"} and RowKey lt {periodText + "|~"}") },
+                cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+        foreach (var row in periodSubmissions)
+        {
+            // A re-run of this very version (its own row) goes on, so that a crash after the commit point still
+            // finishes the superseding and the reports. The same bytes under another name in the same second share
+            // the submission id, so the blob name tells them apart.
+            var ownRow = row.RowKey == submissionRowKey && row.GetString("BlobName") == blob.Name;
+            if (!ownRow
+                && row.GetString("Status") == SubmissionStatus.Accepted
+                && row.GetString("ContentSha256") == sha)
+            {
+                var currentId = row.RowKey[(periodText.Length + 1)..];
+                _logger.Unchanged(correlationId, submissionId, currentId, submitter, periodText, Stopwatch.GetElapsedTime(started).WholeMilliseconds());
+                return new SubmissionOutcome(SubmissionOutcomeKind.Unchanged, blob, correlationId, submissionId, submitter, period, 0, 0, 0, 0, []);
+            }
+        }
+
+        // Uploads of one period may be processed out of order (several instances, retries): the one received last wins,
+        // so an earlier upload processed after it is recorded as Superseded and changes no values.
+        var receivedAt = download.Info.LastModified.ToUniversalTime();
+        var newerAccepted = false;
+        foreach (var row in periodSubmissions)
+        {
+            if (row.RowKey != submissionRowKey
+                && row.GetString("Status") == SubmissionStatus.Accepted
+                && (row.GetDateTimeOffset("ReceivedAt"), row.RowKey).CompareTo((receivedAt, submissionRowKey)) > 0)
+            {
+                newerAccepted = true;
+            }
+        }
+
+        var observations = await ReadObservationsAsync(submitter, period, cancellationToken).ConfigureAwait(false);
+        var context = new SubmissionContext(submitter, period, YearMonth.Of(_time.GetUtcNow(), _zone), observations.History);
+        var report = _validator.Validate(_reader.Read(download.Content, name.FileName), context);
+
+        var written = await WriteIssuesAsync(submissionId, report.Issues, cancellationToken).ConfigureAwait(false);
+        var current = report.Accepted && !newerAccepted;
+        if (current)
+        {
+            written += await WriteResultsAsync(submitter, period, submissionId, report.Observations, observations, cancellationToken).ConfigureAwait(false);
+        }
+
+        var late = receivedAt > _deadlines.DeadlineFor(period);
+        var reportBlob = ReportBlobName(blob.Name, JsonReportSuffix);
+        var commit = new List<TableBatchOperation>(2)
+        {
+            TableBatchOperation.UpsertReplace(new TableRow(submitter, submissionRowKey)
+            {
+                ["Status"] = current ? SubmissionStatus.Accepted : report.Accepted ? SubmissionStatus.Superseded : SubmissionStatus.Rejected,
+                ["BlobName"] = blob.Name,
+                ["ContentSha256"] = sha,
+                ["ReceivedAt"] = receivedAt,
+                ["ProcessedAt"] = _time.GetUtcNow(),
+                ["Late"] = late,
+                ["RowCount"] = report.RowCount,
+                ["ErrorCount"] = report.ErrorCount,
+                ["WarningCount"] = report.WarningCount,
+                ["ReportBlob"] = SubmissionBlobName.ReportContainer(submitter) + "/" + reportBlob,
+                ["Encoding"] = report.Encoding,
+                ["CorrelationId"] = correlationId,
+            }),
+        };
+        if (current)
+        {
+            foreach (var row in periodSubmissions)
+            {
+                if (row.RowKey != submissionRowKey && row.GetString("Status") == SubmissionStatus.Accepted)
+                {
+                    commit.Add(TableBatchOperation.UpsertMerge(new TableRow(submitter, row.RowKey) { ["Status"] = SubmissionStatus.Superseded }));
+                }
+            }
+        }
+
+        written += await TableBatches.SubmitAsync(_tables, _names.Submissions, commit, cancellationToken).ConfigureAwait(false);
+
+        var facts = new SubmissionFacts(blob, submitter, period, submissionId, correlationId, receivedAt, late);
+        await WriteReportsAsync(report, facts, cancellationToken).ConfigureAwait(false);
+
+        var elapsed = Stopwatch.GetElapsedTime(started).WholeMilliseconds();
+        if (report.Accepted)
+        {
+            _logger.Accepted(correlationId, submissionId, submitter, periodText, report.RowCount, report.WarningCount, written, elapsed);
+        }
+        else
+        {
+            _logger.Rejected(correlationId, submissionId, submitter, periodText, report.RowCount, report.ErrorCount, report.WarningCount, written, elapsed);
+        }
+
+        return new SubmissionOutcome(
+            current ? SubmissionOutcomeKind.Accepted : report.Accepted ? SubmissionOutcomeKind.Superseded : SubmissionOutcomeKind.Rejected,
+            blob,
+            correlationId,
+            submissionId,
+            submitter,
+            period,
+            report.RowCount,
+            report.ErrorCount,
+            report.WarningCount,
+            written,
+            report.Issues);
+    }
+
+    private async Task<int> WriteIssuesAsync(string submissionId, IReadOnlyList<ValidationIssue> issues, CancellationToken cancellationToken)
+    {
+        var operations = new List<TableBatchOperation>(issues.Count);
+        for (var i = 0; i < issues.Count; i++)
+        {
+            var issue = issues[i];
+            operations.Add(TableBatchOperation.UpsertReplace(new TableRow(submissionId, (i + 1).ToString("D4", System.Globalization.CultureInfo.InvariantCulture))
+            {
+                ["Code"] = issue.Code,
+                ["Severity"] = issue.Severity == IssueSeverity.Error ? "error" : "warning",
+                ["Row"] = issue.Row,
+                ["Column"] = issue.Column,
+                ["Value"] = issue.Value is null ? null : SafeText.NeutralizeFormula(issue.Value),
+                ["Message"] = issue.Message,
+            }));
+        }
+
+        return await TableBatches.SubmitAsync(_tables, _names.ValidationIssues, operations, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<List<TableRow>> ToListAsync(IAsyncEnumerable<TableRow> rows, CancellationToken cancellationToken)
+    {
+        var list = new List<TableRow>();
+        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(row);
+        }
+
+        return list;
+    }
+}
