@@ -18,6 +18,7 @@ public static class IntakeCommandLine
         root.Subcommands.Add(UploadCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(RetryCommand.Create());
         return root;
     }
 

@@ -1,80 +1,84 @@
 using IntakePipeline.Pipeline;
+using IntakePipeline.Pipeline.Events;
+using IntakePipeline.Pipeline.Receipts;
 using IntakePipeline.Storage;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace IntakePipeline.Host.Standalone;
 
 /// <summary>
-/// The storage that <c>intake upload</c>, <c>demo</c> and <c>status</c> talk to, read from the same configuration as
-/// <c>intake run</c>: <c>appsettings.json</c> next to the program, then environment variables.
+/// What <c>intake upload</c>, <c>demo</c>, <c>status</c> and <c>retry</c> talk to: the pipeline's own composition
+/// (<see cref="PipelineServiceCollectionExtensions.AddIntakePipeline"/>) over the same configuration as <c>intake run</c>,
+/// with its settings validated exactly as the hosts validate them.
 /// </summary>
-internal sealed class CliStorage
+internal sealed class CliStorage : IAsyncDisposable
 {
-    private CliStorage(StorageConnection connection, IBlobStore blobs, ITableStore tables, TableNames names)
+    private readonly ServiceProvider _services;
+
+    private CliStorage(ServiceProvider services)
     {
-        Connection = connection;
-        Blobs = blobs;
-        Tables = tables;
-        Names = names;
-        Receipts = new BlobReceiptStore(tables, Options.Create(names), TimeProvider.System);
+        _services = services;
     }
 
-    public StorageConnection Connection { get; }
+    public StorageConnection Connection => _services.GetRequiredService<StorageConnection>();
 
-    public IBlobStore Blobs { get; }
+    public IBlobStore Blobs => _services.GetRequiredService<IBlobStore>();
 
-    public ITableStore Tables { get; }
+    public ITableStore Tables => _services.GetRequiredService<ITableStore>();
 
-    public TableNames Names { get; }
+    public TableNames Names => _services.GetRequiredService<IOptions<TableNames>>().Value;
 
-    public BlobReceiptStore Receipts { get; }
+    public BlobReceiptStore Receipts => _services.GetRequiredService<BlobReceiptStore>();
+
+    public BlobEventQueue Events => _services.GetRequiredService<BlobEventQueue>();
+
+    public IntakeReconciler Reconciler => _services.GetRequiredService<IntakeReconciler>();
 
     /// <summary>
-    /// Connects, or explains on <paramref name="error"/> why not and returns <see langword="null"/>: the configuration is
-    /// broken, or it is the local Azurite and nothing listens (so <c>intake run</c> must be started first).
+    /// Connects, or explains on <paramref name="error"/> why not and returns <see langword="null"/>: a setting is
+    /// invalid, or it is the local Azurite and nothing listens (so <c>intake run</c> must be started first).
     /// </summary>
     public static async Task<CliStorage?> ConnectAsync(TextWriter error, CancellationToken cancellationToken = default)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .Build();
+        var configuration = new ConfigurationBuilder().AddStandaloneConfiguration([]).Build();
+        var services = new ServiceCollection()
+            .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
+            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
+            .AddIntakePipeline(configuration)
+            .BuildServiceProvider();
         StorageConnection connection;
         try
         {
-            connection = StorageConnection.FromConfiguration(configuration);
+            services.GetRequiredService<IStartupValidator>().Validate();
+            connection = services.GetRequiredService<StorageConnection>();
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is OptionsValidationException or InvalidOperationException)
         {
-            await error.WriteLineAsync($"存储配置有误（AzureWebJobsStorage）：{e.Message}").ConfigureAwait(false);
+            await error.WriteLineAsync($"配置有误：{e.Message}").ConfigureAwait(false);
+            await services.DisposeAsync().ConfigureAwait(false);
             return null;
         }
 
         if (connection.IsDevelopmentStorage
             && !(await DevelopmentStorageLauncher.IsListeningAsync(connection.BlobServiceUri.Port, cancellationToken).ConfigureAwait(false)
+                && await DevelopmentStorageLauncher.IsListeningAsync(connection.QueueServiceUri.Port, cancellationToken).ConfigureAwait(false)
                 && await DevelopmentStorageLauncher.IsListeningAsync(connection.TableServiceUri.Port, cancellationToken).ConfigureAwait(false)))
         {
             await error.WriteLineAsync("本地存储（Azurite）没有运行：请先在另一个终端运行 `intake run`，再执行本命令。").ConfigureAwait(false);
-            await error.WriteLineAsync("(Azurite is not running on 127.0.0.1:10000/10002: start `intake run` first.)").ConfigureAwait(false);
+            await error.WriteLineAsync("(Azurite is not running on 127.0.0.1:10000–10002: start `intake run` first.)").ConfigureAwait(false);
+            await services.DisposeAsync().ConfigureAwait(false);
             return null;
         }
 
-        var clientOptions = configuration.GetSection(StorageClientOptions.SectionName).Get<StorageClientOptions>() ?? new StorageClientOptions();
-        var names = configuration.GetSection(TableNames.SectionName).Get<TableNames>() ?? new TableNames();
-        var factory = new StorageClientFactory(connection, clientOptions);
-        return new CliStorage(connection, factory.CreateBlobStore(), factory.CreateTableStore(), names);
+        return new CliStorage(services);
     }
 
-    /// <summary>A blob's URL, with each path segment escaped.</summary>
-    public Uri BlobUri(string container, string name)
-    {
-        var segments = name.Split('/');
-        for (var i = 0; i < segments.Length; i++)
-        {
-            segments[i] = Uri.EscapeDataString(segments[i]);
-        }
+    /// <summary>A blob's URL.</summary>
+    public Uri BlobUri(string container, string name) => Connection.BlobUri(container, name);
 
-        return new Uri(Connection.BlobServiceUri.AbsoluteUri.TrimEnd('/') + "/" + container + "/" + string.Join('/', segments));
-    }
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

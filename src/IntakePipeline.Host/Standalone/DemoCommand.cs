@@ -3,6 +3,7 @@ using System.Globalization;
 using IntakePipeline.Core;
 using IntakePipeline.Host.Cli;
 using IntakePipeline.Pipeline;
+using IntakePipeline.Pipeline.Receipts;
 using IntakePipeline.Storage;
 
 namespace IntakePipeline.Host.Standalone;
@@ -35,7 +36,7 @@ internal static class DemoCommand
                 return ExitCodes.Usage;
             }
 
-            var storage = await CliStorage.ConnectAsync(error, cancellationToken).ConfigureAwait(false);
+            await using var storage = await CliStorage.ConnectAsync(error, cancellationToken).ConfigureAwait(false);
             if (storage is null)
             {
                 return StandaloneExitCodes.StorageUnavailable;

@@ -23,7 +23,7 @@ internal static partial class StandaloneLog
     [LoggerMessage(5005, LogLevel.Information, "Storage: {Storage}.")]
     public static partial void StorageEndpoint(ILogger logger, string storage);
 
-    [LoggerMessage(5020, LogLevel.Information, "Watching {ContainerCount} intake containers: {BlobCount} blobs present, {PendingCount} to process. Hot folders are polled every {PollMs} ms, everything every {FullScanSeconds} s.")]
+    [LoggerMessage(5020, LogLevel.Information, "Watching {ContainerCount} intake containers: {BlobCount} blobs present, {PendingCount} events queued for uploads that came without one. Hot folders are polled every {PollMs} ms, everything every {FullScanSeconds} s.")]
     public static partial void WatcherSeeded(ILogger logger, int containerCount, int blobCount, int pendingCount, double pollMs, double fullScanSeconds);
 
     [LoggerMessage(5021, LogLevel.Debug, "Full scan: {BlobCount} blobs listed in {ElapsedMs} ms.")]
@@ -32,36 +32,24 @@ internal static partial class StandaloneLog
     [LoggerMessage(5022, LogLevel.Warning, "Scanning for blobs failed; trying again at the next poll.")]
     public static partial void ScanFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(5023, LogLevel.Information, "Hint for {Container}/{BlobName}: picked up at once.")]
-    public static partial void HintReceived(ILogger logger, string container, string blobName);
-
-    [LoggerMessage(5024, LogLevel.Information, "Watcher stopping: no new work is taken; {InFlight} blob versions are finishing.")]
-    public static partial void WatcherStopping(ILogger logger, int inFlight);
-
-    [LoggerMessage(5030, LogLevel.Information, "Received {Container}/{BlobName} (ETag {ETag}).")]
-    public static partial void BlobReceived(ILogger logger, string container, string blobName, string etag);
-
-    [LoggerMessage(5031, LogLevel.Information, "[{CorrelationId}] {Container}/{BlobName}: {Outcome}, {RowCount} rows, {ErrorCount} errors, {WarningCount} warnings, submission {SubmissionId}, {ElapsedMs} ms.")]
-    public static partial void BlobProcessed(ILogger logger, string correlationId, string container, string blobName, string outcome, int rowCount, int errorCount, int warningCount, string submissionId, long elapsedMs);
-
-    [LoggerMessage(5032, LogLevel.Warning, "{Container}/{BlobName} (ETag {ETag}) failed attempt {Attempt} of {MaxAttempts}; retrying in {DelayMs} ms.")]
-    public static partial void AttemptFailed(ILogger logger, Exception exception, string container, string blobName, string etag, int attempt, int maxAttempts, double delayMs);
-
-    [LoggerMessage(5033, LogLevel.Error, "{Container}/{BlobName} (ETag {ETag}) is poisoned after {Attempts} failed attempts and will not be retried. Last error: {LastError}")]
-    public static partial void BlobPoisoned(ILogger logger, Exception exception, string container, string blobName, string etag, int attempts, string lastError);
-
-    [LoggerMessage(5034, LogLevel.Warning, "{Container}/{BlobName} (ETag {ETag}): its outcome could not be recorded; it will be processed again at a later scan.")]
-    public static partial void RecordFailed(ILogger logger, Exception exception, string container, string blobName, string etag);
-
-    [LoggerMessage(5035, LogLevel.Information, "{Container}/{BlobName} (ETag {ETag}) was interrupted by shutdown; it has no receipt and is processed again at the next start.")]
-    public static partial void BlobAbandoned(ILogger logger, string container, string blobName, string etag);
-
-    [LoggerMessage(5036, LogLevel.Warning, "Could not save the attempt count of {Container}/{BlobName} (ETag {ETag}).")]
-    public static partial void AttemptNotSaved(ILogger logger, Exception exception, string container, string blobName, string etag);
-
-    [LoggerMessage(5040, LogLevel.Information, "CheckDeadlines: {Opened} missing-submission alerts opened, {Queued} messages queued.")]
-    public static partial void DeadlinesChecked(ILogger logger, int opened, int queued);
-
     [LoggerMessage(5041, LogLevel.Error, "{Function} failed; the next run tries again.")]
     public static partial void TimerFunctionFailed(ILogger logger, Exception exception, string function);
+
+    [LoggerMessage(5050, LogLevel.Information, "No event came with {Container}/{BlobName} (ETag {ETag}); its BlobCreated event is queued.")]
+    public static partial void EventQueued(ILogger logger, string container, string blobName, string eTag);
+
+    [LoggerMessage(5051, LogLevel.Warning, "{Function}: polling {Queue} failed; trying again.")]
+    public static partial void PollFailed(ILogger logger, Exception exception, string function, string queue);
+
+    [LoggerMessage(5052, LogLevel.Warning, "{Function}: message {MessageId} failed attempt {Attempt} of {MaxAttempts}; it is retried in {DelaySeconds} s.")]
+    public static partial void AttemptFailed(ILogger logger, Exception exception, string function, string messageId, long attempt, int maxAttempts, double delaySeconds);
+
+    [LoggerMessage(5053, LogLevel.Error, "{Function}: message {MessageId} failed its last attempt ({Attempts}); it moves to the poison queue.")]
+    public static partial void MessagePoisoned(ILogger logger, Exception exception, string function, string messageId, long attempts);
+
+    [LoggerMessage(5054, LogLevel.Information, "{Function}: {Result}")]
+    public static partial void TimerRan(ILogger logger, string function, string result);
+
+    [LoggerMessage(5055, LogLevel.Information, "{Function}: {Container}/{BlobName}: {Outcome} [{CorrelationId}]")]
+    public static partial void FunctionRan(ILogger logger, string function, string container, string blobName, string outcome, string correlationId);
 }

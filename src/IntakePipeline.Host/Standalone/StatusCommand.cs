@@ -28,7 +28,7 @@ internal static class StatusCommand
         var command = new Command("status", "List recent submissions with their outcome, counts, lateness and report.") { prefecture, top };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var storage = await CliStorage.ConnectAsync(parseResult.InvocationConfiguration.Error, cancellationToken).ConfigureAwait(false);
+            await using var storage = await CliStorage.ConnectAsync(parseResult.InvocationConfiguration.Error, cancellationToken).ConfigureAwait(false);
             if (storage is null)
             {
                 return StandaloneExitCodes.StorageUnavailable;

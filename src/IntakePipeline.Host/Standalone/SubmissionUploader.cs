@@ -2,19 +2,21 @@ using System.Globalization;
 using IntakePipeline.Core;
 using IntakePipeline.Core.Intake;
 using IntakePipeline.Pipeline;
+using IntakePipeline.Pipeline.Events;
+using IntakePipeline.Pipeline.Receipts;
 using IntakePipeline.Storage;
 
 namespace IntakePipeline.Host.Standalone;
 
 /// <summary>
-/// Uploads a file as a prefecture would, leaves a hint so that the watcher picks it up at once even in an old period
-/// folder, waits for its receipt, and describes the outcome in Chinese.
+/// Uploads a file as a prefecture would, queues its BlobCreated event at once as Event Grid would, waits for its
+/// receipt, and describes the outcome in Chinese.
 /// </summary>
 internal sealed class SubmissionUploader(CliStorage storage)
 {
     private static readonly TimeSpan _pollInterval = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Puts the file into <c>intake-{submitter}/{period}/{fileName}</c> and writes the hint.</summary>
+    /// <summary>Puts the file into <c>intake-{submitter}/{period}/{fileName}</c> and queues its event.</summary>
     public async Task<BlobVersion> UploadAsync(
         string submitter,
         YearMonth period,
@@ -25,10 +27,15 @@ internal sealed class SubmissionUploader(CliStorage storage)
         var container = SubmissionBlobName.IntakeContainer(submitter);
         var name = $"{period}/{fileName}";
         await storage.Blobs.CreateContainerIfNotExistsAsync(container, cancellationToken).ConfigureAwait(false);
-        var written = await storage.Blobs.PutAsync(container, name, content, new BlobPutOptions { ContentType = ContentTypeOf(fileName) }, cancellationToken)
-            .ConfigureAwait(false);
-        await storage.Receipts.WriteHintAsync(container, name, cancellationToken).ConfigureAwait(false);
-        return new BlobVersion(container, name, written.ETag);
+        var options = new BlobPutOptions
+        {
+            ContentType = ContentTypeOf(fileName),
+            Metadata = new Dictionary<string, string> { [BlobEventQueue.EventQueuedMetadata] = "true" },
+        };
+        var written = await storage.Blobs.PutAsync(container, name, content, options, cancellationToken).ConfigureAwait(false);
+        var blob = new BlobVersion(container, name, written.ETag);
+        await storage.Events.EnqueueAsync(blob, content.Length, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return blob;
     }
 
     /// <summary>Waits until the version has a final receipt, or the time is up (then <see langword="null"/>).</summary>
@@ -37,7 +44,7 @@ internal sealed class SubmissionUploader(CliStorage storage)
         var deadline = DateTime.UtcNow + wait;
         while (true)
         {
-            if (await storage.Receipts.GetAsync(blob, cancellationToken).ConfigureAwait(false) is { IsFinal: true } receipt)
+            if (await storage.Receipts.GetAsync(blob, cancellationToken).ConfigureAwait(false) is { Outcome: not BlobReceipt.RetryingOutcome } receipt)
             {
                 return receipt;
             }
@@ -65,11 +72,14 @@ internal sealed class SubmissionUploader(CliStorage storage)
                 await output.WriteLineAsync("结果：退回 ✘　文件名不符合 {yyyy-MM}/{文件名}.csv|.xlsx|.json 的规则，未作为报送处理。").ConfigureAwait(false);
                 await output.WriteLineAsync($"报告：{reportUri}").ConfigureAwait(false);
                 return Cli.ExitCodes.Rejected;
-            case BlobReceiptKeys.PoisonedOutcome:
-                await output.WriteLineAsync("结果：处理失败，已重试多次仍未成功（见 Poison 表），请联系管理员。").ConfigureAwait(false);
+            case BlobReceipt.PoisonedOutcome:
+                await output.WriteLineAsync("结果：处理失败，已重试多次仍未成功（见 Poison 表），请联系管理员；修复后可用 `intake retry --poison` 重新处理。").ConfigureAwait(false);
                 return Cli.ExitCodes.Rejected;
             case nameof(SubmissionOutcomeKind.Stale):
                 await output.WriteLineAsync("结果：该版本已被更新的上传取代，以最新版本为准。").ConfigureAwait(false);
+                return Cli.ExitCodes.Success;
+            case nameof(SubmissionOutcomeKind.Superseded):
+                await output.WriteLineAsync("结果：通过校验，但同一期间已有更晚上传的文件被接收，以较晚的文件为准。").ConfigureAwait(false);
                 return Cli.ExitCodes.Success;
             case nameof(SubmissionOutcomeKind.Missing):
                 await output.WriteLineAsync("结果：文件在处理前已被删除。").ConfigureAwait(false);

@@ -12,6 +12,21 @@ public sealed class BlobEventQueue(IQueueStore queues, StorageConnection connect
 {
     private readonly QueuesOptions _options = options.Value;
 
+    /// <summary>
+    /// The metadata that <c>intake upload</c> puts on the blobs whose event it queues itself, so that the local watcher,
+    /// standing in for Event Grid, does not queue a second one.
+    /// </summary>
+    public const string EventQueuedMetadata = "intakeeventqueued";
+
+    /// <summary>Whether a blob carries <see cref="EventQueuedMetadata"/>.</summary>
+    /// <param name="blob">The blob.</param>
+    /// <returns><see langword="true"/> when its uploader queued its event.</returns>
+    public static bool HasQueuedEvent(BlobInfo blob)
+    {
+        ArgumentNullException.ThrowIfNull(blob);
+        return blob.Metadata.ContainsKey(EventQueuedMetadata);
+    }
+
     /// <summary>The events queue.</summary>
     public string Events => _options.Events;
 

@@ -46,12 +46,6 @@ public sealed class MailOptions
     /// <summary>The first delay of the in-run retries of one send (two retries, exponential backoff). Default <see cref="DefaultRetryDelay"/>.</summary>
     public TimeSpan RetryDelay { get; set; } = DefaultRetryDelay;
 
-    /// <summary>
-    /// How often the standalone host drains the outbox besides right after each processed file (digests falling due,
-    /// retries after an outage). In Azure the <c>SendAlerts</c> function's schedule plays this part. Default one minute.
-    /// </summary>
-    public TimeSpan SendInterval { get; set; } = TimeSpan.FromMinutes(1);
-
     /// <summary>The time zone of <see cref="TimeZone"/>.</summary>
     /// <returns>The zone.</returns>
     /// <exception cref="TimeZoneNotFoundException">The id is unknown on this machine.</exception>
@@ -80,11 +74,6 @@ public sealed class MailOptions
         if (RetryDelay < TimeSpan.Zero)
         {
             problems.Add($"Mail:RetryDelay cannot be negative, not {RetryDelay}.");
-        }
-
-        if (SendInterval <= TimeSpan.Zero)
-        {
-            problems.Add($"Mail:SendInterval must be positive, not {SendInterval}.");
         }
 
         return problems;

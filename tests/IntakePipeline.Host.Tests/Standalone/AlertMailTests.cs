@@ -67,7 +67,7 @@ public sealed class AlertMailTests(AzuriteServer azurite, MaildevServer maildev)
     public async Task SmtpDownWhileAlertsAreRaised_OutboxHoldsThemAndEachArrivesOnceWhenBack()
     {
         await maildev.DeleteAllEmailsAsync();
-        await using var host = await StartHostAsync(("Mail:ReceiptOnWarnings", "false"), ("Mail:SendInterval", "00:00:01"), ("Smtp:Timeout", "00:00:02"));
+        await using var host = await StartHostAsync(("Mail:ReceiptOnWarnings", "false"), ("Schedules:SendAlerts", "* * * * * *"), ("Smtp:Timeout", "00:00:02"));
         await maildev.StopAsync();
         try
         {

@@ -1,0 +1,109 @@
+using IntakePipeline.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace IntakePipeline.Host.Standalone;
+
+/// <summary>
+/// Plays the Functions queue trigger on one queue: takes up to <see cref="QueueTriggerOptions.BatchSize"/> messages,
+/// runs the function for each at once, deletes a message when it succeeds, hides it for
+/// <see cref="QueueTriggerOptions.VisibilityTimeout"/> when it fails, and after its
+/// <see cref="QueueTriggerOptions.MaxDequeueCount"/>th failure moves it to the poison queue (when there is one). An
+/// empty queue is polled with a back-off that doubles up to <see cref="QueueTriggerOptions.MaxPollingInterval"/>.
+/// </summary>
+internal sealed class QueueListener(
+    string function,
+    string queue,
+    string? poisonQueue,
+    Func<QueueMessage, CancellationToken, Task> run,
+    IQueueStore queues,
+    QueueTriggerOptions options,
+    TimeProvider time,
+    ILogger logger) : BackgroundService
+{
+    // Long enough for any one file; a message whose process died reappears after it, as in Azure.
+    private static readonly TimeSpan _processingTimeout = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan _minimumPollingInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The function's name, for logs.</summary>
+    public string Function => function;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var wait = _minimumPollingInterval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            IReadOnlyList<QueueMessage> batch;
+            try
+            {
+                batch = await queues.ReceiveAsync(queue, options.BatchSize, _processingTimeout, stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                StandaloneLog.PollFailed(logger, e, function, queue);
+                batch = [];
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            if (batch.Count > 0)
+            {
+                wait = _minimumPollingInterval;
+                await Task.WhenAll(batch.Select(message => ProcessAsync(message, stoppingToken))).ConfigureAwait(false);
+                continue;
+            }
+
+            try
+            {
+                await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, options.MaxPollingInterval.Ticks));
+        }
+    }
+
+    private async Task ProcessAsync(QueueMessage message, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await run(message, stoppingToken).ConfigureAwait(false);
+            await queues.DeleteAsync(queue, message, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutdown: the message reappears after its processing timeout and is handled at the next start.
+        }
+        catch (Exception e)
+        {
+            await FailAsync(message, e).ConfigureAwait(false);
+        }
+    }
+
+    private async Task FailAsync(QueueMessage message, Exception error)
+    {
+        try
+        {
+            if (poisonQueue is not null && message.DequeueCount >= options.MaxDequeueCount)
+            {
+                StandaloneLog.MessagePoisoned(logger, error, function, message.Id, message.DequeueCount);
+                await queues.SendAsync(poisonQueue, message.Text, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+                await queues.DeleteAsync(queue, message, CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+
+            StandaloneLog.AttemptFailed(logger, error, function, message.Id, message.DequeueCount, options.MaxDequeueCount, options.VisibilityTimeout.TotalSeconds);
+            await queues.ReleaseAsync(queue, message, options.VisibilityTimeout, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Storage is down: the message reappears after its processing timeout, and the count still rises.
+            StandaloneLog.PollFailed(logger, e, function, queue);
+        }
+    }
+}
