@@ -137,7 +137,7 @@ public sealed partial class SubmissionProcessor
             return new SubmissionOutcome(SubmissionOutcomeKind.NotASubmission, blob, correlationId, null, submitter, null, 0, 0, 0, 0, []);
         }
 
-        await using var periodLock = await PeriodLock.AcquireAsync(_blobs, name.Submitter, name.Period, _time, cancellationToken).ConfigureAwait(false);
+        await using var periodLock = await PeriodLock.AcquireAsync(_blobs, name.Submitter, name.Period, cancellationToken).ConfigureAwait(false);
         return await ProcessAsync(blob, download, name, correlationId, started, cancellationToken).ConfigureAwait(false);
     }
 

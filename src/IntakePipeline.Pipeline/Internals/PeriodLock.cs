@@ -28,7 +28,7 @@ internal sealed class PeriodLock : IAsyncDisposable
 
     /// <summary>Waits for the period's lease, polling with back-off.</summary>
     /// <exception cref="TimeoutException">Another holder kept the period for minutes; the queue retries the message later.</exception>
-    public static async Task<PeriodLock> AcquireAsync(IBlobStore blobs, string submitter, YearMonth period, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<PeriodLock> AcquireAsync(IBlobStore blobs, string submitter, YearMonth period, CancellationToken cancellationToken)
     {
         var name = $"{submitter}/{period}";
         try
@@ -42,7 +42,8 @@ internal sealed class PeriodLock : IAsyncDisposable
         }
 
         var delay = TimeSpan.FromMilliseconds(50);
-        var giveUpAt = time.GetUtcNow() + _maxWait;
+        // Real time, not the pipeline's clock: this waits for another process.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             if (await blobs.TryAcquireLeaseAsync(StorageSetup.LocksContainer, name, _leaseDuration, cancellationToken).ConfigureAwait(false) is { } lease)
@@ -50,12 +51,12 @@ internal sealed class PeriodLock : IAsyncDisposable
                 return new PeriodLock(blobs, lease);
             }
 
-            if (time.GetUtcNow() >= giveUpAt)
+            if (waited.Elapsed >= _maxWait)
             {
                 throw new TimeoutException($"The period {name} stayed locked by another invocation for {_maxWait.TotalMinutes} minutes.");
             }
 
-            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 1000));
         }
     }

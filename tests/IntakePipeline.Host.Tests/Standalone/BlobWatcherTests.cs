@@ -1,200 +1,125 @@
-using IntakePipeline.Host.Standalone;
+using IntakePipeline.Core.Intake;
 using IntakePipeline.Pipeline;
+using IntakePipeline.Pipeline.Events;
+using IntakePipeline.Storage;
 using IntakePipeline.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IntakePipeline.Host.Tests.Standalone;
 
+/// <summary>The standalone host's event path: the watcher queues events for uploads that came without one, and the queue listener processes them.</summary>
 [Collection(StandaloneCollection.Name)]
 public sealed class BlobWatcherTests(AzuriteServer azurite)
 {
     private const string Container = "intake-520300";
 
-    private static readonly Dictionary<string, string?> _noHotMonths = new() { ["Watcher:HotMonths"] = "0" };
-
     [Fact]
-    public async Task ExecuteAsync_NewBlobInCurrentMonth_ProcessedOnceWithReceipt()
+    public async Task ExecuteAsync_PlainSdkPutInCurrentMonth_QueuedProcessedAndReceiptedOnce()
     {
-        var processor = new RecordingProcessor();
-        await using var host = await InProcessHost.StartAsync(azurite, processor);
-        var name = $"{InProcessHost.CurrentMonth}/遵义-{Guid.NewGuid():N}.csv";
+        await using var host = await InProcessHost.StartAsync(azurite);
+        var blob = await host.PutAsync(Container, $"{InProcessHost.CurrentMonth}/{Guid.NewGuid():N}.csv", "指标代码,数值\nU14,5\n");
 
-        var blob = await host.PutAsync(Container, name, "指标代码,数值\nU01,1\n");
         var receipt = await host.WaitForReceiptAsync(blob);
 
         Assert.NotNull(receipt);
-        Assert.Equal("Accepted", receipt.Outcome);
-        Assert.Equal(1, receipt.Attempts);
-        Assert.Equal("0123456789abcdef", receipt.CorrelationId);
-        var row = await host.Tables.GetAsync(host.Names.BlobReceipts, Container, BlobReceiptKeys.RowKey(name, blob.ETag));
-        Assert.NotNull(row);
-        Assert.Equal(name, row.GetString("Name"));
-        Assert.Equal("20240601T000000Z-abcdefabcdef", row.GetString("SubmissionId"));
-        Assert.NotNull(row.GetDateTimeOffset("ProcessedAt"));
-        Assert.Equal(1, processor.CallsFor(name));
+        Assert.NotEqual(nameof(SubmissionOutcomeKind.Duplicate), receipt.Outcome);
     }
 
     [Fact]
-    public async Task ExecuteAsync_SameVersionAcrossScansAndRestart_NotProcessedTwice()
+    public async Task ExecuteAsync_SameVersionSeenAgainAfterRestart_NotQueuedAgain()
     {
-        var first = new RecordingProcessor();
-        var name = $"{InProcessHost.CurrentMonth}/once-{Guid.NewGuid():N}.csv";
-        var fastFullScan = new Dictionary<string, string?> { ["Watcher:FullScanInterval"] = "00:00:00.300" };
         BlobVersion blob;
-        await using (var host = await InProcessHost.StartAsync(azurite, first, fastFullScan))
+        await using (var first = await InProcessHost.StartAsync(azurite))
         {
-            blob = await host.PutAsync(Container, name, "a");
-            Assert.NotNull(await host.WaitForReceiptAsync(blob));
-
-            // Several hot polls and full scans pass over the same version.
-            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            blob = await first.PutAsync(Container, $"{InProcessHost.CurrentMonth}/{Guid.NewGuid():N}.csv", "指标代码,数值\nU14,5\n");
+            Assert.NotNull(await first.WaitForReceiptAsync(blob));
         }
 
-        var second = new RecordingProcessor();
-        await using (var restarted = await InProcessHost.StartAsync(azurite, second, fastFullScan))
+        await using var second = await InProcessHost.StartAsync(azurite, new Dictionary<string, string?> { ["Queues:Events"] = "e" + Guid.NewGuid().ToString("N")[..12] });
+        await Task.Delay(600);
+
+        Assert.Equal(0, await second.Queues.CountAsync(second.QueueNames.Events));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_UploadThatQueuedItsOwnEvent_WatcherLeavesItAlone()
+    {
+        await using var host = await InProcessHost.StartAsync(azurite, new Dictionary<string, string?> { ["Queues:Events"] = "e" + Guid.NewGuid().ToString("N")[..12] });
+        var name = $"{InProcessHost.CurrentMonth}/{Guid.NewGuid():N}.csv";
+        await host.Blobs.PutAsync(Container, name, "指标代码,数值\nU14,5\n"u8.ToArray(), new BlobPutOptions
         {
-            await Task.Delay(TimeSpan.FromSeconds(1));
+            Metadata = new Dictionary<string, string> { [BlobEventQueue.EventQueuedMetadata] = "true" },
+        });
+
+        await Task.Delay(800);
+
+        Assert.Null(await host.Receipts.GetAsync(new BlobVersion(Container, name, (await host.Blobs.GetPropertiesAsync(Container, name))!.ETag)));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_BlobOutsideAnyPeriodFolder_GetsANotASubmissionReceipt()
+    {
+        await using var host = await InProcessHost.StartAsync(azurite, new Dictionary<string, string?> { ["Watcher:FullScanInterval"] = "00:00:00.400" });
+        var blob = await host.PutAsync(Container, $"{Guid.NewGuid():N}.csv", "指标代码,数值\nU14,5\n");
+
+        var receipt = await host.WaitForReceiptAsync(blob);
+
+        Assert.Equal(nameof(SubmissionOutcomeKind.NotASubmission), receipt?.Outcome);
+    }
+
+    [Fact]
+    public async Task QueueListener_UnreadableMessage_PoisonedAfterFiveAttemptsWithPoisonRowAndOperationsMail()
+    {
+        await using var host = await InProcessHost.StartAsync(azurite);
+        var marker = Guid.NewGuid().ToString("N");
+
+        await host.Queues.SendAsync(host.QueueNames.Events, "not an event " + marker);
+
+        TableRow? poison = null;
+        for (var i = 0; i < 200 && poison is null; i++)
+        {
+            await foreach (var row in host.Tables.QueryAsync(host.Names.Poison, TableQuery.Partition("unreadable")))
+            {
+                if (row.GetString("Message")?.Contains(marker, StringComparison.Ordinal) == true)
+                {
+                    poison = row;
+                }
+            }
+
+            await Task.Delay(100);
         }
 
-        Assert.Equal(1, first.CallsFor(name));
-        Assert.Equal(0, second.CallsFor(name));
-    }
-
-    [Fact]
-    public async Task ExecuteAsync_ChangedBlob_NewVersionProcessed()
-    {
-        var processor = new RecordingProcessor();
-        await using var host = await InProcessHost.StartAsync(azurite, processor);
-        var name = $"{InProcessHost.CurrentMonth}/changed-{Guid.NewGuid():N}.csv";
-
-        var original = await host.PutAsync(Container, name, "first");
-        Assert.NotNull(await host.WaitForReceiptAsync(original));
-        var corrected = await host.PutAsync(Container, name, "second");
-        Assert.NotNull(await host.WaitForReceiptAsync(corrected));
-
-        Assert.NotEqual(original.ETag, corrected.ETag);
-        Assert.Equal([original.ETag, corrected.ETag], processor.Calls.Where(c => c.Name == name).Select(c => c.ETag).ToArray());
-    }
-
-    [Fact]
-    public async Task ExecuteAsync_OldPeriodWithHint_PickedUpWithoutFullScan()
-    {
-        var processor = new RecordingProcessor();
-        await using var host = await InProcessHost.StartAsync(azurite, processor, _noHotMonths);
-        var name = $"2019-01/backfill-{Guid.NewGuid():N}.csv";
-
-        var blob = await host.PutAsync(Container, name, "old");
-        await host.Receipts.WriteHintAsync(Container, name);
-
-        // The full scan is an hour away and 2019-01 is not a hot month: only the hint can find it.
-        Assert.NotNull(await host.WaitForReceiptAsync(blob));
-        Assert.Empty(await host.Receipts.ListHintsAsync());
-    }
-
-    [Fact]
-    public async Task ExecuteAsync_OldPeriodWithoutHint_NotPolledButFoundByFullScan()
-    {
-        var processor = new RecordingProcessor();
-        var name = $"2019-02/backfill-{Guid.NewGuid():N}.csv";
-        await using (var host = await InProcessHost.StartAsync(azurite, processor, _noHotMonths))
-        {
-            var blob = await host.PutAsync(Container, name, "old");
-            Assert.Null(await host.WaitForReceiptAsync(blob, TimeSpan.FromSeconds(1.5)));
-        }
-
-        var scanning = new RecordingProcessor();
-        var settings = new Dictionary<string, string?>(_noHotMonths) { ["Watcher:FullScanInterval"] = "00:00:01" };
-        await using var rescanning = await InProcessHost.StartAsync(azurite, scanning, settings);
-        var late = await rescanning.PutAsync(Container, name, "old, corrected");
-
-        Assert.NotNull(await rescanning.WaitForReceiptAsync(late));
-        Assert.Equal(0, processor.CallsFor(name));
-    }
-
-    [Fact]
-    public async Task ExecuteAsync_AlwaysFailingBlob_PoisonedAfterFiveAttemptsWhileOthersProcessed()
-    {
-        var processor = new RecordingProcessor { FailWhenNameContains = "poison" };
-        await using var host = await InProcessHost.StartAsync(azurite, processor);
-        var month = InProcessHost.CurrentMonth;
-        var bad = await host.PutAsync(Container, $"{month}/poison-{Guid.NewGuid():N}.csv", "bad");
-        var good = await host.PutAsync(Container, $"{month}/good-{Guid.NewGuid():N}.csv", "good");
-
-        var poisoned = await host.WaitForReceiptAsync(bad);
-        var processed = await host.WaitForReceiptAsync(good);
-
-        Assert.Equal(BlobReceiptKeys.PoisonedOutcome, poisoned?.Outcome);
-        Assert.Equal(5, poisoned?.Attempts);
-        Assert.Equal("Accepted", processed?.Outcome);
-        Assert.Equal(5, processor.CallsFor(bad.Name));
-        var poison = await host.Tables.GetAsync(host.Names.Poison, Container, BlobReceiptKeys.RowKey(bad.Name, bad.ETag));
         Assert.NotNull(poison);
-        Assert.Equal(5, poison.GetInt32("Attempts"));
-        Assert.Contains("Simulated failure", poison.GetString("LastError"), StringComparison.Ordinal);
-        Assert.NotNull(poison.GetDateTimeOffset("FirstFailedAt"));
+        Assert.Equal(0, await host.Queues.CountAsync(host.QueueNames.Events));
+        var mails = new List<TableRow>();
+        await foreach (var row in host.Tables.QueryAsync(host.Names.Outbox, TableQuery.All))
+        {
+            if (row.GetString("Kind") == "Operations" && row.GetString("About")?.Contains(poison.GetString("BlobETag")!, StringComparison.Ordinal) == true)
+            {
+                mails.Add(row);
+            }
+        }
+
+        Assert.NotEmpty(mails);
     }
 
     [Fact]
-    public async Task ExecuteAsync_AttemptsSavedByEarlierRun_ContinuesCountInsteadOfStartingOver()
+    public async Task CheckDeadlines_BlobWhoseEventWasLost_ReconciledAndProcessed()
     {
-        var processor = new RecordingProcessor { FailWhenNameContains = "poison" };
-        var name = $"{InProcessHost.CurrentMonth}/poison-resumed-{Guid.NewGuid():N}.csv";
-        await using var host = await InProcessHost.StartAsync(azurite, processor);
-        await host.StopAsync();
+        await using var host = await InProcessHost.StartAsync(azurite, new Dictionary<string, string?> { ["Queues:ReconcileAfter"] = "00:00:00" });
+        var name = $"2023-01/{Guid.NewGuid():N}.csv";
+        // The metadata keeps the watcher away, as if an event had been sent and lost.
+        var written = await host.Blobs.PutAsync(Container, name, "指标代码,数值\nU14,5\n"u8.ToArray(), new BlobPutOptions
+        {
+            Metadata = new Dictionary<string, string> { [BlobEventQueue.EventQueuedMetadata] = "true" },
+        });
+        var blob = new BlobVersion(Container, name, written.ETag);
+        Assert.Null(await host.Receipts.GetAsync(blob));
 
-        // An earlier run failed this version 4 times and then crashed.
-        var blob = await host.PutAsync(Container, name, "bad");
-        await host.Receipts.RecordFailureAsync(blob, 4, DateTimeOffset.UtcNow, "earlier failure");
-        await using var restarted = await InProcessHost.StartAsync(azurite, processor);
+        var result = await host.Services.GetRequiredService<CheckDeadlinesHandler>().RunAsync();
 
-        var receipt = await restarted.WaitForReceiptAsync(blob);
-
-        Assert.Equal(BlobReceiptKeys.PoisonedOutcome, receipt?.Outcome);
-        Assert.Equal(5, receipt?.Attempts);
-        Assert.Equal(1, processor.CallsFor(name));
-    }
-
-    [Fact]
-    public async Task StopAsync_WorkInFlight_FinishesAndGetsReceipt()
-    {
-        var processor = new RecordingProcessor { Delay = TimeSpan.FromSeconds(1) };
-        var host = await InProcessHost.StartAsync(azurite, processor);
-        var blob = await host.PutAsync(Container, $"{InProcessHost.CurrentMonth}/slow-{Guid.NewGuid():N}.csv", "slow");
-        var receipts = host.Receipts;
-        await processor.FirstCallStarted.Task.WaitAsync(TimeSpan.FromSeconds(20));
-
-        await host.DisposeAsync();
-
-        Assert.Equal("Accepted", (await receipts.GetAsync(blob))?.Outcome);
-    }
-
-    [Fact]
-    public async Task StopAsync_WorkOutlastsShutdownTimeout_CancelledWithoutReceiptAndRedoneNextStart()
-    {
-        var slow = new RecordingProcessor { Delay = TimeSpan.FromSeconds(30) };
-        var host = await InProcessHost.StartAsync(azurite, slow, shutdownTimeout: TimeSpan.FromMilliseconds(300));
-        var blob = await host.PutAsync(Container, $"{InProcessHost.CurrentMonth}/stuck-{Guid.NewGuid():N}.csv", "stuck");
-        var receipts = host.Receipts;
-        await slow.FirstCallStarted.Task.WaitAsync(TimeSpan.FromSeconds(20));
-
-        await host.DisposeAsync();
-        Assert.Null(await receipts.GetAsync(blob));
-
-        var quick = new RecordingProcessor();
-        await using var restarted = await InProcessHost.StartAsync(azurite, quick);
-        Assert.Equal("Accepted", (await restarted.WaitForReceiptAsync(blob))?.Outcome);
-        Assert.Equal(1, quick.CallsFor(blob.Name));
-    }
-
-    [Fact]
-    public async Task ExecuteAsync_BlobOutsideAnyPeriodFolder_StillGetsAReceipt()
-    {
-        var processor = new RecordingProcessor();
-        var settings = new Dictionary<string, string?> { ["Watcher:FullScanInterval"] = "00:00:00.500" };
-        await using var host = await InProcessHost.StartAsync(azurite, processor, settings);
-
-        var blob = await host.PutAsync(Container, $"stray-{Guid.NewGuid():N}.txt", "not a submission");
-
+        Assert.True(result.Requeued >= 1);
         Assert.NotNull(await host.WaitForReceiptAsync(blob));
-        Assert.Equal(1, processor.CallsFor(blob.Name));
+        Assert.True(SubmissionBlobName.TryParse(Container, name, out _));
     }
 }

@@ -1,6 +1,7 @@
 using IntakePipeline.Core;
 using IntakePipeline.Host.Standalone;
 using IntakePipeline.Pipeline;
+using IntakePipeline.Pipeline.Receipts;
 using IntakePipeline.Storage;
 using IntakePipeline.Testing;
 using Microsoft.Extensions.Configuration;
@@ -31,12 +32,19 @@ internal sealed class InProcessHost : IAsyncDisposable
 
     public static YearMonth CurrentMonth => YearMonth.Of(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
 
-    /// <summary>Builds and starts the host, and waits until the watcher has read what is already there.</summary>
+    public IQueueStore Queues => Services.GetRequiredService<IQueueStore>();
+
+    public QueuesOptions QueueNames => Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<QueuesOptions>>().Value;
+
+    /// <summary>
+    /// Builds and starts the host on an events queue of its own, with failed messages retried at once, and waits until
+    /// the watcher has read what is already there.
+    /// </summary>
     public static async Task<InProcessHost> StartAsync(
         AzuriteServer azurite,
-        IBlobProcessor? processor = null,
         IReadOnlyDictionary<string, string?>? settings = null,
-        TimeSpan? shutdownTimeout = null)
+        TimeSpan? shutdownTimeout = null,
+        Action<IServiceCollection>? configure = null)
     {
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -44,7 +52,9 @@ internal sealed class InProcessHost : IAsyncDisposable
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["Watcher:PollInterval"] = "00:00:00.200",
             ["Watcher:FullScanInterval"] = "01:00:00",
-            ["Watcher:RetryDelay"] = "00:00:00.010",
+            ["Queues:Events"] = "e" + Guid.NewGuid().ToString("N")[..12],
+            ["extensions:queues:visibilityTimeout"] = "00:00:00",
+            ["extensions:queues:maxPollingInterval"] = "00:00:00.100",
             ["Storage:MaxRetries"] = "1",
         });
         if (settings is not null)
@@ -52,11 +62,7 @@ internal sealed class InProcessHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
-        if (processor is not null)
-        {
-            builder.Services.AddSingleton(processor);
-        }
-
+        configure?.Invoke(builder.Services);
         builder.Services.AddIntakeStandaloneHost(builder.Configuration);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdownTimeout ?? TimeSpan.FromSeconds(30));
         var host = builder.Build();
@@ -72,13 +78,13 @@ internal sealed class InProcessHost : IAsyncDisposable
         return new BlobVersion(container, name, written.ETag);
     }
 
-    /// <summary>Waits (up to <paramref name="timeout"/>, default 20 s) for a version's final receipt; null when none came.</summary>
+    /// <summary>Waits (up to <paramref name="timeout"/>, default 20 s) for a version's receipt of a processed or poisoned version; null when none came.</summary>
     public async Task<BlobReceipt?> WaitForReceiptAsync(BlobVersion blob, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
         while (DateTime.UtcNow < deadline)
         {
-            if (await Receipts.GetAsync(blob) is { IsFinal: true } receipt)
+            if (await Receipts.GetAsync(blob) is { Outcome: not BlobReceipt.RetryingOutcome } receipt)
             {
                 return receipt;
             }

@@ -48,6 +48,9 @@ internal sealed class TestPipeline
 
     public TableNames Names { get; }
 
+    /// <summary>An events queue of its own.</summary>
+    public QueuesOptions Queues { get; } = new() { Events = "e" + Guid.NewGuid().ToString("N")[..12] };
+
     public FakeTimeProvider Clock { get; }
 
     public SubmissionProcessor Handler { get; }
@@ -62,7 +65,7 @@ internal sealed class TestPipeline
         var factory = new StorageClientFactory(StorageConnection.Parse(azurite.ConnectionString));
         var real = factory.CreateTableStore();
         var pipeline = new TestPipeline(azurite, wrapTables?.Invoke(real), names, now);
-        await new StorageSetup(pipeline.Blobs, real, Options.Create(pipeline.Names), NullLogger<StorageSetup>.Instance).EnsureAsync();
+        await new StorageSetup(pipeline.Blobs, real, factory.CreateQueueStore(), Options.Create(pipeline.Names), Options.Create(pipeline.Queues), NullLogger<StorageSetup>.Instance).EnsureAsync();
         return pipeline;
     }
 
