@@ -42,4 +42,11 @@ public class PlanScopesTests
         });
         Assert.Equal(PlanScopes.Regions.Count, PlanScopes.Regions.Select(r => r.Code).Distinct().Count());
     }
+
+    [Fact]
+    public void SeedsReadme_DocumentsEveryRegion()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryFolder.SeedsPlan, "README.md"));
+        Assert.All(PlanScopes.Regions, region => Assert.Contains($"| `{region.Code}` | {region.Name} |", readme, StringComparison.Ordinal));
+    }
 }
