@@ -58,9 +58,13 @@ public sealed class PlanCatalog
     public IReadOnlyList<PlanIndicator> IndicatorsFor(string submitter) =>
         Indicators.Where(i => IsReportedBy(i, submitter)).ToList();
 
-    /// <summary>True when <paramref name="submitter"/> is expected to report <paramref name="indicator"/>.</summary>
+    /// <summary>
+    /// True when <paramref name="submitter"/> is expected to report <paramref name="indicator"/>. Always false for a
+    /// code that is not a submitter, such as a region (Q01): a target scoped to a region is reported by nobody.
+    /// </summary>
     public bool IsReportedBy(PlanIndicator indicator, string submitter) =>
         submitter == Submitters.Province
             ? indicator.Aggregation != IndicatorAggregation.Sum && _inForce.ContainsKey((indicator.Code, Submitters.Province))
-            : indicator.Aggregation != IndicatorAggregation.None || _inForce.ContainsKey((indicator.Code, submitter));
+            : Submitters.IsPrefecture(submitter)
+                && (indicator.Aggregation != IndicatorAggregation.None || _inForce.ContainsKey((indicator.Code, submitter)));
 }

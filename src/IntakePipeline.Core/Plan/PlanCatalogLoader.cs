@@ -96,7 +96,7 @@ public static partial class PlanCatalogLoader
             {
                 throw row.Fail(
                     "code",
-                    $"代码“{code}”不符合编码规则（U01…U38、N01…，其他时段加 -yyyy 或 -yyyy-yyyy）",
+                    $"代码“{code}”不符合编码规则（U01…U38、N01…N99、N100…，其他时段加 -yyyy 或 -yyyy-yyyy）",
                     $"code '{code}' does not follow the scheme (U01…U38, N01…, with -yyyy or -yyyy-yyyy for another window)");
             }
 
@@ -308,10 +308,14 @@ public static partial class PlanCatalogLoader
     }
 
     private static string ReadScope(PlanCsvRow row, string field, string scope) =>
-        Submitters.Find(scope) is not null
+        PlanScopes.IsKnown(scope)
             ? scope
             : throw row.Fail(
-                field, $"范围“{scope}”不是 520000 或 9 个市州的代码之一", $"unknown scope '{scope}' (expected 520000 or one of the 9 prefecture codes)");
+                field,
+                $"范围“{scope}”不是 520000、9 个市州或区域（{RegionCodes()}）的代码之一",
+                $"unknown scope '{scope}' (expected 520000, one of the 9 prefecture codes or a region: {RegionCodes()})");
+
+    private static string RegionCodes() => string.Join("、", PlanScopes.Regions.Select(r => r.Code));
 
     private static PlanDocument FindDocument(PlanCsvRow row, string field, Dictionary<string, PlanDocument> documents)
     {
@@ -329,7 +333,8 @@ public static partial class PlanCatalogLoader
             : throw row.Fail(field, $"“{text}”无效，应为 {expected}", $"'{text}' is not valid; expected {expected}");
     }
 
-    [GeneratedRegex(@"^[UN]\d{2}(?:-(?<from>\d{4})(?:-(?<to>\d{4}))?)?$", RegexOptions.CultureInvariant)]
+    // N codes go on past N99 to three digits (N100); U codes are 专栏1's 序号 and stay two.
+    [GeneratedRegex(@"^(?:U\d{2}|N\d{2,3})(?:-(?<from>\d{4})(?:-(?<to>\d{4}))?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex CodeScheme();
 
     private delegate bool TryParser<T>(string text, out T value);

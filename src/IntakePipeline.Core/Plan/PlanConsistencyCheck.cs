@@ -230,7 +230,7 @@ public static class PlanConsistencyCheck
 
     private static string Label(PlanIndicator? indicator, string code) => indicator is null ? code : Label(indicator);
 
-    private static string ScopeName(string scope) => Submitters.Find(scope) is { } submitter ? $"{submitter.Name}（{scope}）" : scope;
+    private static string ScopeName(string scope) => PlanScopes.Describe(scope);
 
     private static string Figure(PlanTarget target) => $"{Number(target.Value)}{target.Unit}{PlanVocabulary.ToText(target.Qualifier)}";
 

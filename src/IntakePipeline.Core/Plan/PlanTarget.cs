@@ -5,7 +5,7 @@ namespace IntakePipeline.Core.Plan;
 /// 2020 value is its point at 2020-12.
 /// </summary>
 /// <param name="Indicator">The indicator code.</param>
-/// <param name="Scope">520000 for the province, or a prefecture's GB/T 2260 code.</param>
+/// <param name="Scope">520000 for the province, a prefecture's GB/T 2260 code, or a region (<see cref="PlanScopes.Regions"/>).</param>
 /// <param name="Date">The month the value is due (its end).</param>
 /// <param name="Value">The figure, in <paramref name="Unit"/>.</param>
 /// <param name="Unit">The unit as the document gives it; the consistency check compares it with the indicator's.</param>

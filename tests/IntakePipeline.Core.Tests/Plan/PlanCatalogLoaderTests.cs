@@ -58,6 +58,21 @@ public class PlanCatalogLoaderTests
     [InlineData("N31", "520000", "2025-12", 9.5, TargetQualifier.None, "2023-571", false)]
     [InlineData("U08-2023", "520000", "2023-12", 60, TargetQualifier.AtLeast, "2023-571", false)]
     [InlineData("U11-2023-2025", "520000", "2025-12", 17000, TargetQualifier.About, "2023-571", false)]
+    [InlineData("N13", "520100", "2020-12", 24.2, TargetQualifier.None, "2022-22", false)]
+    [InlineData("N71", "520000", "2020-12", 83.28, TargetQualifier.None, "2022-22", false)]
+    [InlineData("N72", "520000", "2025-12", 5, TargetQualifier.Within, "2022-22", false)]
+    [InlineData("N77", "Q01", "2025-12", 5000, TargetQualifier.About, "2022-22", false)]
+    [InlineData("N77", "Q02", "2025-12", 6800, TargetQualifier.About, "2022-22", false)]
+    [InlineData("N78", "Q02", "2025-12", 750, TargetQualifier.About, "2022-22", false)]
+    [InlineData("N79", "Q02", "2025-12", 84, TargetQualifier.About, "2022-22", false)]
+    [InlineData("N87", "520000", "2023-12", 636, TargetQualifier.None, "2022-22", false)]
+    [InlineData("N90", "520300", "2025-12", 50, TargetQualifier.AtLeast, "2022-22", false)]
+    [InlineData("N90", "522700", "2025-12", 30, TargetQualifier.AtLeast, "2022-22", false)]
+    [InlineData("N93", "520000", "2025-12", 40, TargetQualifier.About, "2022-22", false)]
+    [InlineData("N98", "520000", "2025-12", 39.29, TargetQualifier.None, "2022-22", false)]
+    [InlineData("N102", "520000", "2023-12", 40, TargetQualifier.None, "2023-571", false)]
+    [InlineData("N102", "520000", "2025-12", 87, TargetQualifier.None, "2023-571", false)]
+    [InlineData("N103", "520000", "2025-12", 100, TargetQualifier.None, "2023-571", false)]
     public void LoadEmbedded_Point_MatchesPlan(string code, string scope, string date, double value, TargetQualifier qualifier, string document, bool superseded)
     {
         var point = Assert.Single(
@@ -168,6 +183,48 @@ public class PlanCatalogLoaderTests
     }
 
     [Fact]
+    public void LoadEmbedded_Counts_AreTheTranscribedRows()
+    {
+        Assert.Equal(160, _embedded.Indicators.Count);
+        Assert.Equal(451, _embedded.Targets.Count);
+        Assert.Equal(20, _embedded.Relations.Count);
+    }
+
+    [Fact]
+    public void LoadEmbedded_CodesAddedLater_TakeTheNextFreeNumbers()
+    {
+        // Codes are never renumbered: N71 onwards were added after N01…N70 were published, and go on to three digits.
+        var n = _embedded.Indicators.Select(i => i.Code).Where(c => Regex.IsMatch(c, @"^N\d+$")).ToList();
+        Assert.Equal(Enumerable.Range(1, 103).Select(i => $"N{i:00}"), n);
+    }
+
+    [Fact]
+    public void LoadEmbedded_RegionalTargets_UseRegionScopesOnly()
+    {
+        var regional = _embedded.Targets.Where(t => PlanScopes.IsRegion(t.Scope)).ToList();
+        Assert.Equal(["N77|Q01", "N77|Q02", "N78|Q02", "N79|Q02"], regional.Select(t => $"{t.Indicator}|{t.Scope}"));
+        Assert.All(new[] { "N77", "N78", "N79" }, code => Assert.DoesNotContain(_embedded.Targets, t => t.Indicator == code && !PlanScopes.IsRegion(t.Scope)));
+    }
+
+    [Fact]
+    public void LoadEmbedded_UnclearWindow_IsALevelNotAGuessedWindow()
+    {
+        // 〔2023〕571号 三、(三) 7.: "累计分别达到40万人、87万人" with no start: a running total, not a window.
+        var indicator = _embedded.FindIndicator("N102")!;
+        Assert.Equal(IndicatorKind.Level, indicator.Kind);
+        Assert.Null(indicator.Window);
+    }
+
+    [Fact]
+    public void LoadFromDirectory_RegionScope_Loads()
+    {
+        using var folder = new PlanCatalogFolder();
+        folder.Replace("targets.csv", "U13,520100,2023-12,2.56", "U13,520100,2023-12,2.56,万户,,d1,专栏4,\nU13,Q01,2023-12,3");
+        var catalog = PlanCatalogLoader.LoadFromDirectory(folder.Path);
+        Assert.Contains(catalog.Targets, t => t.Scope == "Q01" && t.Value.Equals(3));
+    }
+
+    [Fact]
     public void LoadFromDirectory_RepositorySeeds_EqualsEmbedded()
     {
         var loaded = PlanCatalogLoader.LoadFromDirectory(RepositoryFolder.SeedsPlan);
@@ -257,6 +314,11 @@ public class PlanCatalogLoaderTests
     [InlineData("targets.csv", "U13,520000,2023-12", "U13,520000,2026-12", 5, "date")]
     [InlineData("targets.csv", "U13,520100", "U99,520100", 6, "indicator")]
     [InlineData("targets.csv", "U13,520100", "U13,520900", 6, "scope")]
+    [InlineData("targets.csv", "U13,520100", "U13,Q99", 6, "scope")]
+    [InlineData("targets.csv", "U13,520100", "U13,q01", 6, "scope")]
+    [InlineData("indicators.csv", "U13,乙", "U100,乙", 3, "code")]
+    [InlineData("indicators.csv", "U13,乙", "N1000,乙", 3, "code")]
+    [InlineData("checks.csv", "U13|520100|2023-12,全省", "U13|Q99|2023-12,全省", 2, "right")]
     [InlineData("targets.csv", "d1,专栏1 序号1,\nU01,520000,2025-12", "d1,,\nU01,520000,2025-12", 2, "section")]
     [InlineData("targets.csv", "qualifier,", "qualifer,", 1, "qualifier")]
     [InlineData("documents.csv", "2023-07", "2023年13月", 3, "issued")]

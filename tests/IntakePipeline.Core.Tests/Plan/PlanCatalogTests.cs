@@ -20,6 +20,12 @@ public class PlanCatalogTests
     [InlineData("N08", "520300", false)]
     [InlineData("U29", "520300", true)]
     [InlineData("U29", "520000", true)]
+    [InlineData("N90", "520300", true)]
+    [InlineData("N90", "520000", false)]
+    [InlineData("N77", "520000", false)]
+    [InlineData("N77", "520300", false)]
+    [InlineData("N77", "Q01", false)]
+    [InlineData("U14", "Q01", false)]
     public void IsReportedBy_SeedAggregation_AsksTheRightSubmitters(string code, string submitter, bool expected) =>
         Assert.Equal(expected, _embedded.IsReportedBy(_embedded.FindIndicator(code)!, submitter));
 
@@ -38,6 +44,6 @@ public class PlanCatalogTests
     {
         var catalog = new PlanCatalog([], [], []);
         Assert.Empty(catalog.Relations);
-        Assert.Equal(15, _embedded.Relations.Count);
+        Assert.Equal(20, _embedded.Relations.Count);
     }
 }

@@ -97,6 +97,46 @@ public class PlanConsistencyCheckTests
     }
 
     [Theory]
+    [InlineData("C16")]
+    [InlineData("C17")]
+    [InlineData("C18")]
+    [InlineData("C19")]
+    [InlineData("C20")]
+    public void Run_RealSeeds_RegionAndShantytownRelationsHold(string id) =>
+        Assert.DoesNotContain(_seedFindings, f => f.Subject == id);
+
+    [Fact]
+    public void Run_RealSeeds_RegionRelationsCompareRingWithMetropolitanArea()
+    {
+        var catalog = PlanCatalogLoader.LoadEmbedded();
+        var c16 = Assert.Single(catalog.Relations, r => r.Id == "C16");
+        Assert.Equal("N77|Q02|2025-12", Assert.Single(c16.Left).ToString());
+        Assert.Equal("N06|520000|2025-12", Assert.Single(c16.Right).ToString());
+        var c18 = Assert.Single(catalog.Relations, r => r.Id == "C18");
+        Assert.Equal(["U13|520000|2023-12", "N74|520000|2025-12"], c18.Right.Select(t => t.ToString()));
+    }
+
+    [Fact]
+    public void Run_RegionPoint_IsNotAPartOfTheProvince()
+    {
+        var catalog = Catalog(
+            Indicator("X01", IndicatorAggregation.None),
+            Point("X01", "520000", 10),
+            Point("X01", "520100", 4),
+            Point("X01", "520300", 6),
+            Point("X01", "Q01", 7));
+        Assert.Empty(PlanConsistencyCheck.Run(catalog));
+    }
+
+    [Fact]
+    public void Run_FindingOnRegionPoint_NamesTheRegion()
+    {
+        var catalog = Catalog(Indicator("X01", IndicatorAggregation.None), Point("X01", "Q01", 5, unit: "户"));
+        var finding = Assert.Single(PlanConsistencyCheck.Run(catalog));
+        Assert.Contains("遵义都市圈（Q01）", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(41, TargetQualifier.None, 41.004, false)]
     [InlineData(41, TargetQualifier.None, 41.006, true)]
     [InlineData(41, TargetQualifier.AtLeast, 40.99, true)]
