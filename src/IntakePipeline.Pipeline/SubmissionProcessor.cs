@@ -179,14 +179,15 @@ public sealed partial class SubmissionProcessor
         }
 
         // Uploads of one period may be processed out of order (several instances, retries): the one received last wins,
-        // so an earlier upload processed after it is recorded as Superseded and changes no values.
+        // so an earlier upload processed after it is recorded as Superseded and changes no values. Last-Modified has
+        // whole seconds; within one second the upload processed last wins, as the period lock serializes them.
         var receivedAt = download.Info.LastModified.ToUniversalTime();
         var newerAccepted = false;
         foreach (var row in periodSubmissions)
         {
             if (row.RowKey != submissionRowKey
                 && row.GetString("Status") == SubmissionStatus.Accepted
-                && (row.GetDateTimeOffset("ReceivedAt"), row.RowKey).CompareTo((receivedAt, submissionRowKey)) > 0)
+                && row.GetDateTimeOffset("ReceivedAt") > receivedAt)
             {
                 newerAccepted = true;
             }

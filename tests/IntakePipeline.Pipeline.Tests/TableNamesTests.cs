@@ -8,7 +8,7 @@ public sealed class TableNamesTests
         var names = new TableNames();
 
         Assert.Equal(
-            ["PlanIndicators", "PlanTargets", "Submissions", "Observations", "ValidationIssues", "Scorecard", "ScorecardLatest", "Alerts", "Outbox", "BlobReceipts", "Poison"],
+            ["PlanIndicators", "PlanTargets", "Submissions", "Observations", "ValidationIssues", "Scorecard", "ScorecardLatest", "Alerts", "Outbox", "BlobReceipts", "Poison", "Installation"],
             names.All);
     }
 }

@@ -67,7 +67,7 @@ public sealed class AlertMailTests(AzuriteServer azurite, MaildevServer maildev)
     public async Task SmtpDownWhileAlertsAreRaised_OutboxHoldsThemAndEachArrivesOnceWhenBack()
     {
         await maildev.DeleteAllEmailsAsync();
-        await using var host = await StartHostAsync(("Mail:ReceiptOnWarnings", "false"), ("Schedules:SendAlerts", "* * * * * *"), ("Smtp:Timeout", "00:00:02"));
+        await using var host = await StartHostAsync(("Mail:ReceiptOnWarnings", "false"), ("Smtp:Timeout", "00:00:02"));
         await maildev.StopAsync();
         try
         {
@@ -118,6 +118,7 @@ public sealed class AlertMailTests(AzuriteServer azurite, MaildevServer maildev)
     private Task<InProcessHost> StartHostAsync(params (string Key, string Value)[] extra) => InProcessHost.StartAsync(azurite, settings: new Dictionary<string, string?>(extra.Select(e => KeyValuePair.Create(e.Key, (string?)e.Value)))
     {
         ["Watcher:FullScanInterval"] = "00:00:00.500",
+        ["Schedules:SendAlerts"] = "* * * * * *",
         ["Smtp:Host"] = maildev.SmtpHost,
         ["Smtp:Port"] = maildev.SmtpPort.ToString(CultureInfo.InvariantCulture),
         ["Recipients:520300:0"] = ZunyiAddress,

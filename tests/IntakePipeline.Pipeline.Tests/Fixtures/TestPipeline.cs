@@ -82,6 +82,7 @@ internal sealed class TestPipeline
         Outbox = prefix + "Outbox",
         BlobReceipts = prefix + "BlobReceipts",
         Poison = prefix + "Poison",
+        Installation = prefix + "Installation",
     };
 
     /// <summary>A blob name that no other test uses, e.g. <c>2024-06/遵义-6月-1a2b3c4d.csv</c>.</summary>
