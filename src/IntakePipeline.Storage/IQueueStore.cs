@@ -43,13 +43,19 @@ public interface IQueueStore
     /// <returns><see langword="false"/> when the message was gone already or taken again by someone else (its pop receipt is stale).</returns>
     Task<bool> DeleteAsync(string queue, QueueMessage message, CancellationToken cancellationToken = default);
 
-    /// <summary>Hides a taken message for <paramref name="visibilityTimeout"/> from now, as a failed attempt's back-off.</summary>
+    /// <summary>
+    /// Hides a taken message for <paramref name="visibilityTimeout"/> from now: to keep it while it is still being
+    /// processed, or as a failed attempt's back-off (zero makes it visible at once).
+    /// </summary>
     /// <param name="queue">The queue.</param>
-    /// <param name="message">The message.</param>
-    /// <param name="visibilityTimeout">How long it stays hidden; zero makes it visible at once.</param>
+    /// <param name="message">The message, with its current pop receipt.</param>
+    /// <param name="visibilityTimeout">How long it stays hidden.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns><see langword="false"/> when the message was gone already or taken again by someone else.</returns>
-    Task<bool> ReleaseAsync(string queue, QueueMessage message, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default);
+    /// <returns>
+    /// The message with its new pop receipt, which later calls must use; <see langword="null"/> when it was gone already
+    /// or taken again by someone else.
+    /// </returns>
+    Task<QueueMessage?> SetVisibilityAsync(string queue, QueueMessage message, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default);
 
     /// <summary>The approximate number of messages in the queue, visible or not.</summary>
     /// <param name="queue">The queue.</param>

@@ -21,8 +21,9 @@ internal sealed class QueueListener(
     TimeProvider time,
     ILogger logger) : BackgroundService
 {
-    // Long enough for any one file; a message whose process died reappears after it, as in Azure.
-    private static readonly TimeSpan _processingTimeout = TimeSpan.FromMinutes(10);
+    // A message being processed stays hidden this long and is renewed every third of it, as the Functions host renews
+    // its messages; a message whose process died, or whose storage went away mid-attempt, reappears after it.
+    private static readonly TimeSpan _processingTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan _minimumPollingInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>The function's name, for logs.</summary>
@@ -70,9 +71,31 @@ internal sealed class QueueListener(
 
     private async Task ProcessAsync(QueueMessage message, CancellationToken stoppingToken)
     {
+        using var renewal = new CancellationTokenSource();
+        var held = message;
+        var renewing = Task.Run(
+            async () =>
+            {
+                while (!renewal.IsCancellationRequested)
+                {
+                    await Task.Delay(_processingTimeout / 3, time, renewal.Token).ConfigureAwait(false);
+                    held = await queues.SetVisibilityAsync(queue, held, _processingTimeout, renewal.Token).ConfigureAwait(false) ?? held;
+                }
+            },
+            CancellationToken.None);
         try
         {
-            await run(message, stoppingToken).ConfigureAwait(false);
+            try
+            {
+                await run(message, stoppingToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await renewal.CancelAsync().ConfigureAwait(false);
+                await renewing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
+            message = held;
             await queues.DeleteAsync(queue, message, CancellationToken.None).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -81,7 +104,7 @@ internal sealed class QueueListener(
         }
         catch (Exception e)
         {
-            await FailAsync(message, e).ConfigureAwait(false);
+            await FailAsync(held, e).ConfigureAwait(false);
         }
     }
 
@@ -98,7 +121,7 @@ internal sealed class QueueListener(
             }
 
             StandaloneLog.AttemptFailed(logger, error, function, message.Id, message.DequeueCount, options.MaxDequeueCount, options.VisibilityTimeout.TotalSeconds);
-            await queues.ReleaseAsync(queue, message, options.VisibilityTimeout, CancellationToken.None).ConfigureAwait(false);
+            await queues.SetVisibilityAsync(queue, message, options.VisibilityTimeout, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

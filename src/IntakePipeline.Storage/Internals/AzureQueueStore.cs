@@ -45,18 +45,18 @@ internal sealed class AzureQueueStore(QueueServiceClient service) : IQueueStore
         }
     }
 
-    public async Task<bool> ReleaseAsync(string queue, QueueMessage message, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default)
+    public async Task<QueueMessage?> SetVisibilityAsync(string queue, QueueMessage message, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         try
         {
-            await service.GetQueueClient(queue).UpdateMessageAsync(message.Id, message.PopReceipt, visibilityTimeout: visibilityTimeout, cancellationToken: cancellationToken)
+            var receipt = await service.GetQueueClient(queue).UpdateMessageAsync(message.Id, message.PopReceipt, visibilityTimeout: visibilityTimeout, cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
-            return true;
+            return message with { PopReceipt = receipt.Value.PopReceipt };
         }
         catch (RequestFailedException e) when (StorageErrors.IsMessageGone(e))
         {
-            return false;
+            return null;
         }
     }
 

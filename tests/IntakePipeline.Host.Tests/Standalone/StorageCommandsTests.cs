@@ -1,4 +1,5 @@
 using IntakePipeline.Host.Tests.Cli;
+using IntakePipeline.Pipeline;
 using IntakePipeline.Testing;
 
 namespace IntakePipeline.Host.Tests.Standalone;
@@ -13,7 +14,8 @@ public sealed class StorageCommandsTests(AzuriteServer azurite) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Environment.SetEnvironmentVariable(StorageVariable, azurite.ConnectionString);
-        _host = await InProcessHost.StartAsync(azurite);
+        // The commands read the default queue name, as a user's would; this collection has an Azurite of its own.
+        _host = await InProcessHost.StartAsync(azurite, new Dictionary<string, string?> { ["Queues:Events"] = QueuesOptions.DefaultEvents });
     }
 
     public async Task DisposeAsync()

@@ -57,13 +57,13 @@ public sealed class AzureQueueStoreTests(AzuriteServer azurite)
     }
 
     [Fact]
-    public async Task ReleaseAsync_Zero_MakesTheMessageVisibleAgainWithAHigherDequeueCount()
+    public async Task SetVisibilityAsync_Zero_MakesTheMessageVisibleAgainWithAHigherDequeueCount()
     {
         var queue = await NewQueueAsync();
         await _store.SendAsync(queue, "retry me");
         var taken = Assert.Single(await _store.ReceiveAsync(queue, 1, TimeSpan.FromMinutes(1)));
 
-        Assert.True(await _store.ReleaseAsync(queue, taken, TimeSpan.Zero));
+        Assert.NotNull(await _store.SetVisibilityAsync(queue, taken, TimeSpan.Zero));
         var again = Assert.Single(await _store.ReceiveAsync(queue, 1, TimeSpan.FromMinutes(1)));
 
         Assert.Equal(taken.Id, again.Id);
@@ -76,7 +76,7 @@ public sealed class AzureQueueStoreTests(AzuriteServer azurite)
         var queue = await NewQueueAsync();
         await _store.SendAsync(queue, "x");
         var taken = Assert.Single(await _store.ReceiveAsync(queue, 1, TimeSpan.FromMinutes(1)));
-        Assert.True(await _store.ReleaseAsync(queue, taken, TimeSpan.Zero));
+        Assert.NotNull(await _store.SetVisibilityAsync(queue, taken, TimeSpan.Zero));
         var retaken = Assert.Single(await _store.ReceiveAsync(queue, 1, TimeSpan.FromMinutes(1)));
 
         Assert.False(await _store.DeleteAsync(queue, taken));
@@ -93,6 +93,21 @@ public sealed class AzureQueueStoreTests(AzuriteServer azurite)
 
         Assert.Empty(await _store.ReceiveAsync(queue, 1, TimeSpan.FromMinutes(1)));
         Assert.Equal(1, await _store.CountAsync(queue));
+    }
+
+    [Fact]
+    public async Task SetVisibilityAsync_WhileHeld_KeepsItHiddenAndGivesTheReceiptThatDeletes()
+    {
+        var queue = await NewQueueAsync();
+        await _store.SendAsync(queue, "long job");
+        var taken = Assert.Single(await _store.ReceiveAsync(queue, 1, TimeSpan.FromMinutes(1)));
+
+        var renewed = await _store.SetVisibilityAsync(queue, taken, TimeSpan.FromMinutes(1));
+
+        Assert.NotNull(renewed);
+        Assert.Empty(await _store.ReceiveAsync(queue, 1, TimeSpan.FromMinutes(1)));
+        Assert.False(await _store.DeleteAsync(queue, taken));
+        Assert.True(await _store.DeleteAsync(queue, renewed));
     }
 
     private async Task<string> NewQueueAsync()
