@@ -71,6 +71,10 @@ internal static class IssueMessages
         IssueCodes.OutOfRange, row, column, value,
         $"{Cell(row, column)}的 {Format(number)} 超出范围：指标 {Named(indicator)}的单位是“%”，数值应在 0 到 100 之间。请核对后重新填写（例如 36% 请填 36）。");
 
+    public static ValidationIssue ScaledOutOfRange(int row, string column, string value, PlanIndicator indicator) => Error(
+        IssueCodes.OutOfRange, row, column, value,
+        $"{Cell(row, column)}的“{Quote(value)}”换算为指标 {Named(indicator)}的单位“{indicator.Unit}”后超出了可以存储的数值范围，无法入库。请核对数值、“万”字和“单位”列后重新填写。");
+
     public static ValidationIssue NegativeValue(int row, string column, string value, double number, PlanIndicator indicator) => Error(
         IssueCodes.OutOfRange, row, column, value,
         $"{Cell(row, column)}的 {Format(number)} 是负数，而指标 {Named(indicator)}不能为负。请核对后重新填写。");
