@@ -137,7 +137,16 @@ internal static class SubmissionReadIssues
     public static ValidationIssue EncryptedEntry(string entry)
     {
         var name = Shorten(entry);
-        return FileError(IssueCodes.UnreadableFile, name, $"工作簿压缩包中的“{name}”已加密，无法读取。请取消文件密码，" + ResaveXlsx);
+        return FileError(IssueCodes.UnreadableFile, name, $"工作簿压缩包中的“{name}”已加密，无法读取。请在 Excel 中取消文件密码，另存为新的 .xlsx 文件后重新上传。");
+    }
+
+    public static ValidationIssue DuplicateEntry(string entry)
+    {
+        var name = Shorten(entry);
+        return FileError(
+            IssueCodes.UnreadableFile,
+            name,
+            $"工作簿压缩包中有两个“{name}”，无法确定哪一个是您在 Excel 中看到的内容，文件可能被篡改或已损坏。" + ResaveXlsx);
     }
 
     public static ValidationIssue ChecksumMismatch(string entry)

@@ -7,7 +7,7 @@ namespace IntakePipeline.Core.Submissions;
 /// <summary>
 /// Checks an XLSX package's relationship parts (<c>_rels/.rels</c>, <c>xl/_rels/workbook.xml.rels</c>, …) before the
 /// packaging library loads them: each must be well-formed XML, and each internal target must be a part in the
-/// archive. The library would otherwise fail on the first missing part without saying which relationship pointed to
+/// archive, and no part may appear twice. The library would otherwise fail on the first missing part without saying which relationship pointed to
 /// it, and a target such as <c>../../sheet.xml</c> leaves the package altogether.
 /// </summary>
 internal static class XlsxPackageRelationships
@@ -22,7 +22,11 @@ internal static class XlsxPackageRelationships
         var parts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in zip.Entries)
         {
-            parts.Add(entry.FullName.TrimStart('/'));
+            // Two entries with one name are two versions of a part: which one a reader takes is up to the reader.
+            if (!parts.Add(entry.FullName.TrimStart('/')))
+            {
+                return SubmissionReadIssues.DuplicateEntry(entry.FullName);
+            }
         }
 
         foreach (var entry in zip.Entries)

@@ -37,6 +37,10 @@ internal static class IssueMessages
         IssueCodes.FormulaInjection, row, column, value,
         $"{Cell(row, column)}的“{Quote(value)}”以“{value.TrimStart()[0]}”开头，打开文件时可能被电子表格当作公式执行，已拒收。请删除开头的“{value.TrimStart()[0]}”；如是数值，请只填写数字。");
 
+    public static ValidationIssue HeaderFormulaInjection(string header) => Error(
+        IssueCodes.FormulaInjection, null, header, header,
+        $"表头中的“{Quote(header)}”以“{header.TrimStart()[0]}”开头，打开文件时可能被电子表格当作公式执行，已拒收。请删除该列，或改用模板中的列名。");
+
     public static ValidationIssue MissingIndicator(int row, string column, string valueColumn, string value) => Error(
         IssueCodes.MissingIndicator, row, column, null,
         $"第 {row} 行“{valueColumn}”列填写了“{Quote(value)}”，但“{column}”列为空。请填写该行的指标代码（例如 U14），或删除此行。");
