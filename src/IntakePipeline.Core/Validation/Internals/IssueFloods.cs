@@ -26,34 +26,36 @@ internal static class IssueFloods
         }
 
         var groups = new Dictionary<(string Code, IssueSeverity Severity, bool FileLevel, string? Column, string? Value), List<ValidationIssue>>();
-        var order = new List<List<ValidationIssue>>();
-        foreach (var issue in issues)
+        var keys = new (string, IssueSeverity, bool, string?, string?)[issues.Count];
+        for (var i = 0; i < issues.Count; i++)
         {
+            var issue = issues[i];
             var fileLevel = issue.Row is null;
-            var key = (issue.Code, issue.Severity, fileLevel, fileLevel ? null : issue.Column, fileLevel ? null : issue.Value);
-            if (!groups.TryGetValue(key, out var group))
+            keys[i] = (issue.Code, issue.Severity, fileLevel, fileLevel ? null : issue.Column, fileLevel ? null : issue.Value);
+            if (!groups.TryGetValue(keys[i], out var group))
             {
                 group = [];
-                groups.Add(key, group);
-                order.Add(group);
+                groups.Add(keys[i], group);
             }
 
             group.Add(issue);
         }
 
-        if (order.Count == issues.Count)
+        if (groups.Count == issues.Count)
         {
             return issues;
         }
 
-        var collapsed = new List<ValidationIssue>(order.Count);
-        foreach (var group in order)
+        // Every issue keeps its place; a flood takes the place of its first issue.
+        var collapsed = new List<ValidationIssue>(groups.Count);
+        for (var i = 0; i < issues.Count; i++)
         {
+            var group = groups[keys[i]];
             if (group.Count < Threshold)
             {
-                collapsed.AddRange(group);
+                collapsed.Add(issues[i]);
             }
-            else
+            else if (ReferenceEquals(group[0], issues[i]))
             {
                 collapsed.Add(Merge(group));
             }
