@@ -259,6 +259,7 @@ public sealed partial class ProcessSubmissionHandler
                 ["Column"] = issue.Column,
                 ["Value"] = issue.Value is null ? null : SafeText.NeutralizeFormula(issue.Value),
                 ["Message"] = issue.Message,
+                ["Count"] = issue.Count,
             }));
         }
 
