@@ -278,6 +278,7 @@ public sealed partial class SubmissionProcessor
                 ["Column"] = issue.Column,
                 ["Value"] = issue.Value is null ? null : SafeText.NeutralizeFormula(issue.Value),
                 ["Message"] = issue.Message,
+                ["Count"] = issue.Count,
             }));
         }
 

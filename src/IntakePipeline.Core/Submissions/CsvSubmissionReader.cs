@@ -1,35 +1,34 @@
-using System.Text;
-using System.Text.Unicode;
 using CsvHelper;
 
 namespace IntakePipeline.Core.Submissions;
 
 /// <summary>
-/// Reads a CSV submission: detects UTF-8 (with or without BOM) or GB18030, then reads comma-separated records with
-/// CsvHelper. The record number is the row number, as Excel shows it: blank lines count, and a quoted field that spans
-/// lines is one row.
+/// Reads a CSV submission: detects UTF-8 (with or without BOM) or GB18030 (<see cref="SubmissionText"/>), then reads
+/// comma-separated records with CsvHelper. The record number is the row number, as Excel shows it: blank lines count,
+/// and a quoted field that spans lines is one row.
 /// </summary>
+/// <remarks>
+/// CsvHelper recovers from unbalanced quotes silently, so the quoting is checked here: a quoted field that never
+/// closes, or that runs over what were meant to be further rows (a line inside it holds a separator), is an error on
+/// the row where it opened, since the rows it swallowed would otherwise disappear (DESIGN.md, "Nothing is dropped
+/// silently").
+/// </remarks>
 internal static class CsvSubmissionReader
 {
+    private const char Separator = ',';
+
     private static readonly CsvReaderOptions _options = CsvReaderOptions.Default with
     {
         // Comma only, as DESIGN.md's contract says: a detected ';' would turn a decimal comma into a separator.
-        Separator = ',',
+        Separator = Separator,
         HasHeader = false,
         SkipEmptyLines = false,
     };
-
-    private static readonly Encoding _gb18030 = CreateGb18030();
 
     /// <summary>Reads the file's bytes into a table; never throws for bad content.</summary>
     public static SubmissionTable Read(ReadOnlyMemory<byte> content, LimitsOptions limits)
     {
         var bytes = content.Span;
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
-        {
-            return Failed(SubmissionReadIssues.Utf16Text());
-        }
-
         if (XlsxSubmissionReader.IsZip(bytes))
         {
             return Failed(SubmissionReadIssues.WorkbookNamedAsText(".csv"));
@@ -40,84 +39,86 @@ internal static class CsvSubmissionReader
             return Failed(SubmissionReadIssues.LegacyOrEncryptedWorkbook());
         }
 
-        // NUL never occurs in UTF-8 or GB18030 text, and both decoders would accept it.
-        var nul = bytes.IndexOf((byte)0);
-        if (nul >= 0)
-        {
-            return Failed(SubmissionReadIssues.BinaryText(nul));
-        }
-
-        if (bytes.StartsWith(Encoding.UTF8.Preamble))
-        {
-            var body = content[Encoding.UTF8.Preamble.Length..];
-            return Utf8.IsValid(body.Span)
-                ? ReadRecords(CsvReader.Create(body, _options), "UTF-8-BOM", limits)
-                : Failed(SubmissionReadIssues.BinaryText(Encoding.UTF8.Preamble.Length + FirstInvalidUtf8(body.Span)));
-        }
-
-        if (Utf8.IsValid(bytes))
-        {
-            return ReadRecords(CsvReader.Create(content, _options), "UTF-8", limits);
-        }
-
-        string text;
-        try
-        {
-            text = _gb18030.GetString(bytes);
-        }
-        catch (DecoderFallbackException e)
-        {
-            return Failed(SubmissionReadIssues.BinaryText(e.Index));
-        }
-
-        return ReadRecords(CsvReader.FromText(text, _options), "GB18030", limits);
+        return SubmissionText.Detect(content, out var utf8, out var encoding) is { } issue
+            ? Failed(issue)
+            : ReadRecords(utf8, encoding, limits);
     }
 
-    private static SubmissionTable ReadRecords(CsvReader reader, string encoding, LimitsOptions limits)
+    private static SubmissionTable ReadRecords(ReadOnlyMemory<byte> utf8, string encoding, LimitsOptions limits)
     {
         var builder = SubmissionTableBuilder.ForHeaderRow(limits);
-        using (reader)
+        var unterminated = false;
+        var options = _options with { OnMalformedRecord = record => unterminated |= record.Reason == CsvMalformedReason.UnterminatedQuote };
+        using var reader = CsvReader.Create(utf8, options);
+        var number = 0;
+        while (!builder.IsStopped && reader.Read())
         {
-            var number = 0;
-            while (!builder.IsStopped && reader.Read())
+            number++;
+            builder.BeginRow(number);
+            var count = reader.FieldCount;
+            for (var i = 0; i < count; i++)
             {
-                number++;
-                builder.BeginRow(number);
-                var count = reader.FieldCount;
-                for (var i = 0; i < count; i++)
+                if (reader.IsEmpty(i))
                 {
-                    if (!reader.IsEmpty(i))
-                    {
-                        builder.SetCell(i, reader.GetString(i));
-                    }
+                    continue;
                 }
 
-                builder.EndRow();
+                var text = reader.GetString(i);
+                builder.SetCell(i, text);
+                if (unterminated && i == count - 1)
+                {
+                    builder.AddIssue(SubmissionReadIssues.UnterminatedQuote(number, builder.HeaderName(i), LineCount(text)));
+                }
+                else if (SwallowedLines(text) is > 0 and var swallowed)
+                {
+                    builder.AddIssue(SubmissionReadIssues.QuoteAcrossRows(number, builder.HeaderName(i), swallowed));
+                }
             }
+
+            builder.EndRow();
+            unterminated = false;
         }
 
         return builder.Build(SubmissionFormat.Csv, encoding);
     }
 
-    private static SubmissionTable Failed(Validation.ValidationIssue issue) =>
-        SubmissionTableBuilder.Failed(SubmissionFormat.Csv, null, issue);
-
-    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    /// <summary>
+    /// How many lines inside a quoted field look like rows of their own (they hold a separator); 0 for a field without
+    /// line breaks, or a note typed over several lines.
+    /// </summary>
+    private static int SwallowedLines(string text)
     {
-        try
+        if (text.AsSpan().IndexOfAny('\r', '\n') < 0)
         {
-            _ = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetCharCount(bytes);
             return 0;
         }
-        catch (DecoderFallbackException e)
+
+        var swallowed = 0;
+        var first = true;
+        foreach (var line in text.AsSpan().EnumerateLines())
         {
-            return e.Index;
+            if (!first && line.Contains(Separator))
+            {
+                swallowed++;
+            }
+
+            first = false;
         }
+
+        return swallowed;
     }
 
-    private static Encoding CreateGb18030()
+    private static int LineCount(string text)
     {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding(54936, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        var lines = 0;
+        foreach (var line in text.AsSpan().TrimEnd("\r\n").EnumerateLines())
+        {
+            lines++;
+        }
+
+        return lines;
     }
+
+    private static SubmissionTable Failed(Validation.ValidationIssue issue) =>
+        SubmissionTableBuilder.Failed(SubmissionFormat.Csv, null, issue);
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace IntakePipeline.Core.Submissions;
@@ -19,11 +18,14 @@ internal static class JsonSubmissionReader
     /// <summary>Reads the file's bytes into a table; never throws for bad content.</summary>
     public static SubmissionTable Read(ReadOnlyMemory<byte> content, LimitsOptions limits)
     {
-        if (content.Span.StartsWith(Encoding.UTF8.Preamble))
+        if (SubmissionText.Detect(content, out var utf8, out var encoding) is { } unreadable)
         {
-            content = content[Encoding.UTF8.Preamble.Length..];
+            return Failed(unreadable);
         }
 
+        // Only the exception is named: UTF-8, the JSON standard's encoding, is what a JSON file is expected to be.
+        var reported = encoding == SubmissionText.Gb18030 ? encoding : null;
+        content = utf8;
         if (content.Span.IndexOfAnyExcept(" \t\r\n"u8) < 0)
         {
             return Failed(SubmissionReadIssues.Empty());
@@ -63,14 +65,27 @@ internal static class JsonSubmissionReader
                 keysInRow.Clear();
                 foreach (var property in element.EnumerateObject())
                 {
-                    // Two values for one key would otherwise be decided silently by whichever comes last.
-                    if (!keysInRow.Add(property.Name))
+                    // A lone surrogate escape (\ud800) is valid JSON syntax but no text: it cannot become a string.
+                    if (!TryGetName(property, out var key))
                     {
-                        builder.Fail(SubmissionReadIssues.JsonDuplicateKey(number, property.Name));
+                        builder.Fail(SubmissionReadIssues.JsonInvalidText(number, null));
                         break;
                     }
 
-                    builder.SetCell(builder.ColumnFor(property.Name), CellText(property.Value));
+                    // Two values for one key would otherwise be decided silently by whichever comes last.
+                    if (!keysInRow.Add(key))
+                    {
+                        builder.Fail(SubmissionReadIssues.JsonDuplicateKey(number, key));
+                        break;
+                    }
+
+                    if (!TryGetCellText(property.Value, out var text))
+                    {
+                        builder.Fail(SubmissionReadIssues.JsonInvalidText(number, key.Trim()));
+                        break;
+                    }
+
+                    builder.SetCell(builder.ColumnFor(key), text);
                 }
 
                 builder.EndRow();
@@ -80,7 +95,7 @@ internal static class JsonSubmissionReader
                 }
             }
 
-            return builder.Build(SubmissionFormat.Json, null);
+            return builder.Build(SubmissionFormat.Json, reported);
         }
     }
 
@@ -92,6 +107,34 @@ internal static class JsonSubmissionReader
         JsonValueKind.Null or JsonValueKind.Undefined => string.Empty,
         _ => value.GetRawText(),
     };
+
+    private static bool TryGetName(JsonProperty property, out string name)
+    {
+        try
+        {
+            name = property.Name;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            name = string.Empty;
+            return false;
+        }
+    }
+
+    private static bool TryGetCellText(JsonElement value, out string text)
+    {
+        try
+        {
+            text = CellText(value);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = string.Empty;
+            return false;
+        }
+    }
 
     private static string KindName(JsonValueKind kind) => kind switch
     {

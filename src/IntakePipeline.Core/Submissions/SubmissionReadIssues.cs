@@ -101,10 +101,105 @@ internal static class SubmissionReadIssues
         null,
         "工作簿中没有可见的工作表。请把数据放在名为“数据”的工作表中后重新上传。");
 
-    public static ValidationIssue MalformedXml(string part, int line, int position) => FileError(
+    public static ValidationIssue MalformedXml(string part, int line, int position) => line > 0
+        ? FileError(
+            IssueCodes.UnreadableFile,
+            $"{part} 第 {line} 行第 {position} 列",
+            $"工作簿内容已损坏：{part} 在第 {line} 行第 {position} 列处不是有效的 XML。" + ResaveXlsx)
+        // The XML reader gives no position for some faults (a part past the size cap): name the part only.
+        : FileError(IssueCodes.UnreadableFile, part, $"工作簿内容已损坏：{part} 不是有效的 XML。" + ResaveXlsx);
+
+    public static ValidationIssue XmlDeclaresEntities(string part)
+    {
+        var name = Shorten(part);
+        return FileError(
+            IssueCodes.UnreadableFile,
+            name,
+            $"工作簿中的“{name}”含有 DTD 或实体声明（<!DOCTYPE、<!ENTITY）。Excel 从不写入这类内容，它可用于“十亿笑”等 XML 攻击，已拒收。" + ResaveXlsx);
+    }
+
+    public static ValidationIssue MissingPart(string relationshipsPart, string target)
+    {
+        var name = Shorten(relationshipsPart);
+        var shown = Shorten(target);
+        return FileError(
+            IssueCodes.UnreadableFile,
+            shown,
+            $"工作簿已损坏：“{name}”引用的“{shown}”在文件中不存在（或指向工作簿之外）。" + ResaveXlsx);
+    }
+
+    public static ValidationIssue HiddenDataSheet() => FileError(
         IssueCodes.UnreadableFile,
-        $"{part} 第 {line} 行第 {position} 列",
-        $"工作簿内容已损坏：{part} 在第 {line} 行第 {position} 列处不是有效的 XML。" + ResaveXlsx);
+        XlsxWorkbookParts.DataSheetName,
+        $"工作表“{XlsxWorkbookParts.DataSheetName}”被隐藏了。系统读取“{XlsxWorkbookParts.DataSheetName}”工作表，但您在 Excel 中看不到它的内容，"
+        + "报送的数据可能不是您看到的数据。请在 Excel 中右键工作表标签，选择“取消隐藏”，核对其中的数据后重新上传。");
+
+    public static ValidationIssue EncryptedEntry(string entry)
+    {
+        var name = Shorten(entry);
+        return FileError(IssueCodes.UnreadableFile, name, $"工作簿压缩包中的“{name}”已加密，无法读取。请在 Excel 中取消文件密码，另存为新的 .xlsx 文件后重新上传。");
+    }
+
+    public static ValidationIssue DuplicateEntry(string entry)
+    {
+        var name = Shorten(entry);
+        return FileError(
+            IssueCodes.UnreadableFile,
+            name,
+            $"工作簿压缩包中有两个“{name}”，无法确定哪一个是您在 Excel 中看到的内容，文件可能被篡改或已损坏。" + ResaveXlsx);
+    }
+
+    public static ValidationIssue ChecksumMismatch(string entry)
+    {
+        var name = Shorten(entry);
+        return FileError(
+            IssueCodes.UnreadableFile,
+            name,
+            $"工作簿压缩包中的“{name}”校验和（CRC）不符，内容已损坏，读出的数据不可信。" + ResaveXlsx);
+    }
+
+    public static ValidationIssue LibraryFault(SubmissionFormat format, Exception exception)
+    {
+        var kind = format switch
+        {
+            SubmissionFormat.Xlsx => "Excel 工作簿（.xlsx）",
+            SubmissionFormat.Json => "JSON 文件",
+            _ => "CSV 文件",
+        };
+        var advice = format == SubmissionFormat.Xlsx ? ResaveXlsx : "请检查文件内容，或用报送模板重新填写后上传。";
+        return FileError(
+            IssueCodes.UnreadableFile,
+            Shorten(exception.GetType().Name + ": " + exception.Message),
+            $"文件无法按{kind}读取：文件结构已损坏，或含有本系统不支持的内容（技术原因见“值”一栏）。" + advice);
+    }
+
+    public static ValidationIssue UnterminatedQuote(int row, string column, int lines) => new(
+        IssueCodes.UnreadableFile,
+        IssueSeverity.Error,
+        row,
+        column,
+        null,
+        $"第 {row} 行“{column}”列以英文双引号（\"）开头，但引号一直没有闭合，从这里到文件末尾的 {lines} 行都被读成了这一个单元格的内容，"
+        + "其中的数据不会被读取。请删除多余的引号，或补上配对的引号后重新上传。");
+
+    public static ValidationIssue QuoteAcrossRows(int row, string column, int swallowed) => new(
+        IssueCodes.UnreadableFile,
+        IssueSeverity.Error,
+        row,
+        column,
+        null,
+        $"第 {row} 行“{column}”列的英文双引号（\"）没有在本行内配对，之后的 {swallowed} 行被读成了这一个单元格的内容，其中的数据不会被读取。"
+        + "请删除多余的引号，或补上配对的引号后重新上传。");
+
+    public static ValidationIssue JsonInvalidText(int row, string? key) => new(
+        IssueCodes.UnreadableFile,
+        IssueSeverity.Error,
+        row,
+        key,
+        null,
+        key is null
+            ? $"JSON 数组的第 {row} 个元素中有一个键含有无效的 Unicode 转义（例如单独的 \\ud800），无法转换为文字。请更正后重新上传。"
+            : $"JSON 数组的第 {row} 个元素中，“{key}”的值含有无效的 Unicode 转义（例如单独的 \\ud800），无法转换为文字。请更正后重新上传。");
 
     public static ValidationIssue MalformedWorkbook(string part, string detail) => FileError(
         IssueCodes.UnreadableFile,

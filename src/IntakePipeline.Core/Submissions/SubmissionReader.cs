@@ -11,7 +11,8 @@ namespace IntakePipeline.Core.Submissions;
 /// <para>
 /// Reading never throws for user input: an unsupported extension, an oversize, empty or unreadable file, an XLSX that
 /// breaks an archive cap, and the like each become a <see cref="Validation.ValidationIssue"/> with a Chinese message,
-/// and the table then has no rows. Only a null argument, or an I/O failure of the stream itself, throws. For an
+/// and the table then has no rows. Any exception a parsing library throws for a malformed file becomes an
+/// <c>unreadable-file</c> issue too. Only a null argument, or an I/O failure of the stream itself, throws. For an
 /// unsupported extension there is no format to name, and the table's <see cref="SubmissionTable.Format"/> is then
 /// <see cref="SubmissionFormat.Csv"/> (the contract's field is not nullable) beside the one <c>unreadable-file</c> error.
 /// </para>
@@ -137,13 +138,40 @@ public sealed class SubmissionReader
             return SubmissionTableBuilder.Failed(format, null, SubmissionReadIssues.Empty());
         }
 
-        return format switch
+        try
         {
-            SubmissionFormat.Xlsx => XlsxSubmissionReader.Read(content, _limits),
-            SubmissionFormat.Json => JsonSubmissionReader.Read(content, _limits),
-            _ => CsvSubmissionReader.Read(content, _limits),
-        };
+            return format switch
+            {
+                SubmissionFormat.Xlsx => XlsxSubmissionReader.Read(content, _limits),
+                SubmissionFormat.Json => JsonSubmissionReader.Read(content, _limits),
+                _ => CsvSubmissionReader.Read(content, _limits),
+            };
+        }
+        catch (Exception e) when (IsParsingFault(e))
+        {
+            // The format boundary: whatever a parsing library still throws on a hostile file is the file's fault, and
+            // is reported as such instead of failing the upload. Each known cause is handled where it starts; this
+            // keeps an unknown one from reaching the user as a crash.
+            return SubmissionTableBuilder.Failed(format, null, SubmissionReadIssues.LibraryFault(format, e));
+        }
     }
+
+    /// <summary>
+    /// The exceptions that the zip, packaging, XML, JSON and CSV libraries throw for malformed input. Others (a null
+    /// reference, an index out of range, out of memory) are defects or failures of this process and are let through.
+    /// </summary>
+    private static bool IsParsingFault(Exception e) => e is System.Xml.XmlException
+        or System.Text.Json.JsonException
+        or CsvHelper.CsvFormatException
+        or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException
+        or InvalidDataException
+        or FileFormatException
+        or IOException
+        or InvalidOperationException
+        or ArgumentException
+        or FormatException
+        or OverflowException
+        or NotSupportedException;
 
     private long? KnownSizeAboveCap(Stream content)
     {

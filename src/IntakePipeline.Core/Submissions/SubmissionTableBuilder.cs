@@ -70,6 +70,11 @@ internal sealed class SubmissionTableBuilder
             return column;
         }
 
+        if (IsStopped)
+        {
+            return -1;
+        }
+
         if (_headers.Count == _maxColumns)
         {
             Fail(SubmissionReadIssues.TooManyColumns(_currentRow, _headers.Count, key, _maxColumns));
@@ -152,6 +157,13 @@ internal sealed class SubmissionTableBuilder
         _lastNonBlank = -1;
     }
 
+    /// <summary>Adds an issue that does not stop reading, such as an error on one row.</summary>
+    public void AddIssue(ValidationIssue issue) => _issues.Add(issue);
+
+    /// <summary>The header text of a column once the header row is read, else its <c>列N</c> name.</summary>
+    public string HeaderName(int column) =>
+        column < _headers.Count && _headers[column].Length > 0 ? _headers[column] : SubmissionReadIssues.ColumnName(column);
+
     /// <summary>Raises a fatal issue: reading stops and the table will have no rows.</summary>
     public void Fail(ValidationIssue issue)
     {
@@ -175,7 +187,7 @@ internal sealed class SubmissionTableBuilder
         var headers = FinishHeaders();
         if (_rows.Count == 0)
         {
-            return new SubmissionTable(format, encoding, headers, [], [SubmissionReadIssues.NoRows(_headerRow)]);
+            return new SubmissionTable(format, encoding, headers, [], [.. _issues, SubmissionReadIssues.NoRows(_headerRow)]);
         }
 
         // Rows read before a later row or key widened the table are re-made with padding; the rest are used as built.

@@ -19,6 +19,9 @@ internal static class XlsxArchiveInspector
 
     private const int ScratchBytes = 81_920;
 
+    /// <summary>Bytes kept from one read to the next: one less than the longest declaration looked for.</summary>
+    private const int DeclarationCarry = 8;
+
     /// <summary>The issue that rejects the archive, or null when it is within every cap.</summary>
     /// <param name="archive">The zip, seekable, read from its current position.</param>
     /// <param name="limits">The caps.</param>
@@ -31,7 +34,7 @@ internal static class XlsxArchiveInspector
             zip = new ZipArchive(archive, ZipArchiveMode.Read, leaveOpen: true);
             entries = zip.Entries;
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException)
         {
             zip?.Dispose();
             return SubmissionReadIssues.NotAWorkbook();
@@ -47,6 +50,17 @@ internal static class XlsxArchiveInspector
             long declared = 0;
             foreach (var entry in entries)
             {
+                // A zip64 extra field can declare sizes of -1; the runtime would fail on them when inflating.
+                if (entry.Length < 0 || entry.CompressedLength < 0)
+                {
+                    return SubmissionReadIssues.BrokenArchiveEntry(entry.FullName);
+                }
+
+                if (entry.IsEncrypted)
+                {
+                    return SubmissionReadIssues.EncryptedEntry(entry.FullName);
+                }
+
                 if (entry.Length > limits.MaxUnpackedBytes - declared)
                 {
                     return SubmissionReadIssues.UnpackedTooLarge(entry.FullName, limits.MaxUnpackedBytes);
@@ -65,7 +79,7 @@ internal static class XlsxArchiveInspector
 
     /// <summary>
     /// Reads <paramref name="inflating"/> to its end, counting into <paramref name="total"/>, and stops at the first
-    /// read that passes a cap.
+    /// read that passes a cap. The content is checked against the entry's CRC-32 and, for an XML part, for a DTD.
     /// </summary>
     /// <param name="inflating">The entry's decompressing stream.</param>
     /// <param name="entryName">The entry's name, for the issue.</param>
@@ -73,13 +87,20 @@ internal static class XlsxArchiveInspector
     /// <param name="scratch">A buffer the bytes are read into and discarded from.</param>
     /// <param name="total">The bytes inflated so far across the archive; updated.</param>
     /// <param name="limits">The caps.</param>
-    /// <returns>The <c>archive-too-large</c> issue, or null when the entry is within the caps.</returns>
+    /// <param name="expectedCrc">The checksum the archive records for the entry; null to skip the check.</param>
+    /// <returns>The issue that rejects the entry, or null when it is sound and within the caps.</returns>
     internal static ValidationIssue? Drain(
-        Stream inflating, string entryName, long compressedLength, byte[] scratch, ref long total, LimitsOptions limits)
+        Stream inflating, string entryName, long compressedLength, byte[] scratch, ref long total, LimitsOptions limits, uint? expectedCrc = null)
     {
+        var xml = IsXmlPart(entryName);
         long inflated = 0;
+        var crc = ZipCrc32.Initial;
         int read;
-        while ((read = inflating.Read(scratch, 0, scratch.Length)) > 0)
+
+        // The first bytes of the buffer keep the end of the previous read, so that a declaration split between two
+        // reads is still found.
+        var carried = 0;
+        while ((read = inflating.Read(scratch, carried, scratch.Length - carried)) > 0)
         {
             inflated += read;
             total += read;
@@ -92,15 +113,25 @@ internal static class XlsxArchiveInspector
             {
                 return SubmissionReadIssues.RatioTooHigh(entryName, limits.MaxCompressionRatio);
             }
+
+            crc = ZipCrc32.Append(crc, scratch.AsSpan(carried, read));
+            var window = scratch.AsSpan(0, carried + read);
+            if (xml && (window.IndexOf("<!DOCTYPE"u8) >= 0 || window.IndexOf("<!ENTITY"u8) >= 0))
+            {
+                return SubmissionReadIssues.XmlDeclaresEntities(entryName);
+            }
+
+            carried = Math.Min(DeclarationCarry, window.Length);
+            window[^carried..].CopyTo(scratch);
         }
 
-        return null;
+        return expectedCrc is not { } expected || ZipCrc32.Finish(crc) == expected ? null : SubmissionReadIssues.ChecksumMismatch(entryName);
     }
 
     private static ValidationIssue? InflateAll(IReadOnlyList<ZipArchiveEntry> entries, LimitsOptions limits)
     {
         // Declared sizes can lie. Today's runtime stops inflating at the declared size, but the caps are ours to keep,
-        // so every entry is inflated once through a counting read (issue 2, section 3: "stopped while it streams").
+        // so every entry is inflated once through a counting read that stops while it streams.
         var scratch = ArrayPool<byte>.Shared.Rent(ScratchBytes);
         try
         {
@@ -110,14 +141,15 @@ internal static class XlsxArchiveInspector
                 try
                 {
                     using var inflating = entry.Open();
-                    var issue = Drain(inflating, entry.FullName, entry.CompressedLength, scratch, ref total, limits);
+                    var issue = Drain(inflating, entry.FullName, entry.CompressedLength, scratch, ref total, limits, entry.Crc32);
                     if (issue is not null)
                     {
                         return issue;
                     }
                 }
-                catch (InvalidDataException)
+                catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException or ArgumentException)
                 {
+                    // Corrupt deflate data, an unsupported method, or offsets that point outside the archive.
                     return SubmissionReadIssues.BrokenArchiveEntry(entry.FullName);
                 }
             }
@@ -129,6 +161,9 @@ internal static class XlsxArchiveInspector
             ArrayPool<byte>.Shared.Return(scratch);
         }
     }
+
+    private static bool IsXmlPart(string name) =>
+        name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsRatioTooHigh(long inflated, long compressed, LimitsOptions limits) =>
         inflated > RatioGraceBytes && inflated > limits.MaxCompressionRatio * Math.Max(compressed, 1);

@@ -88,7 +88,9 @@ internal static class XlsxNumberFormats
     private static string FormatDate(double serial, bool date1904)
     {
         // The 1904 date system (old Mac workbooks) counts from 1904-01-01, 1462 days after the 1900 system's zero.
-        var days = date1904 ? serial + 1462 : serial;
+        // A date format shows the serial's day, so the time of day is dropped before converting: FromOADate rounds to
+        // the millisecond, and a serial just short of 9999-12-31's end would round into the year 10000 and throw.
+        var days = Math.Floor(date1904 ? serial + 1462 : serial);
         return days is >= 1 and < 2958466
             ? DateTime.FromOADate(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
             : FormatNumber(serial);

@@ -22,7 +22,7 @@ internal static class XlsxSubmissionReader
         using var archive = MemoryMarshal.TryGetArray(content, out var segment)
             ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
             : new MemoryStream(content.ToArray(), writable: false);
-        if (XlsxArchiveInspector.Inspect(archive, limits) is { } issue)
+        if ((XlsxArchiveInspector.Inspect(archive, limits) ?? XlsxPackageRelationships.Check(archive, limits)) is { } issue)
         {
             return SubmissionTableBuilder.Failed(SubmissionFormat.Xlsx, null, issue);
         }
@@ -42,6 +42,8 @@ internal static class XlsxSubmissionReader
 
     private static void ReadPackage(Stream archive, SubmissionTableBuilder builder, LimitsOptions limits)
     {
+        // Until the workbook part is reached, the library is reading the package's structure: the content types and
+        // relationships, which XlsxPackageRelationships has already checked one by one.
         var part = "[Content_Types].xml";
         try
         {
@@ -54,7 +56,13 @@ internal static class XlsxSubmissionReader
             }
 
             part = XlsxXml.PartName(workbookPart);
-            var (worksheet, date1904) = XlsxWorkbookParts.ChooseWorksheet(workbookPart, limits);
+            var (worksheet, date1904, hidden) = XlsxWorkbookParts.ChooseWorksheet(workbookPart, limits);
+            if (hidden)
+            {
+                builder.Fail(SubmissionReadIssues.HiddenDataSheet());
+                return;
+            }
+
             if (worksheet is null)
             {
                 builder.Fail(SubmissionReadIssues.NoWorksheet());

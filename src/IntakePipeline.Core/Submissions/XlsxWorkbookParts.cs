@@ -18,9 +18,11 @@ internal static class XlsxWorkbookParts
 
     /// <summary>
     /// The worksheet named <see cref="DataSheetName"/>, else the first visible worksheet (a hidden code-list sheet is
-    /// never data), and whether the workbook uses the 1904 date system.
+    /// never data), and whether the workbook uses the 1904 date system. <c>HiddenDataSheet</c> is true when the sheet
+    /// named <see cref="DataSheetName"/> is hidden: what the officer sees would not be what is stored, so it is an error
+    /// rather than a choice (DESIGN.md, Submission contract).
     /// </summary>
-    public static (WorksheetPart? Sheet, bool Date1904) ChooseWorksheet(WorkbookPart workbookPart, LimitsOptions limits)
+    public static (WorksheetPart? Sheet, bool Date1904, bool HiddenDataSheet) ChooseWorksheet(WorkbookPart workbookPart, LimitsOptions limits)
     {
         WorksheetPart? firstVisible = null;
         var date1904 = false;
@@ -44,19 +46,20 @@ internal static class XlsxWorkbookParts
                     continue;
                 }
 
+                var visible = reader.GetAttribute("state") is null or "visible";
                 if (reader.GetAttribute("name")?.Trim() == DataSheetName)
                 {
-                    return (worksheet, date1904);
+                    return (visible ? worksheet : null, date1904, !visible);
                 }
 
-                if (firstVisible is null && reader.GetAttribute("state") is null or "visible")
+                if (firstVisible is null && visible)
                 {
                     firstVisible = worksheet;
                 }
             }
         }
 
-        return (firstVisible, date1904);
+        return (firstVisible, date1904, false);
     }
 
     /// <summary>The number-format kind of every cell format (<c>cellXfs</c>), indexed by a cell's style index.</summary>

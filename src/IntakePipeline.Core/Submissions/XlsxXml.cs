@@ -14,16 +14,17 @@ internal static class XlsxXml
 {
     /// <summary>Opens a part for reading: no DTDs (so no entity expansion), at most the unpacked cap in characters.</summary>
     public static XmlReader OpenPart(OpenXmlPart part, LimitsOptions limits) =>
-        XmlReader.Create(
-            part.GetStream(FileMode.Open, FileAccess.Read),
-            new XmlReaderSettings
-            {
-                DtdProcessing = DtdProcessing.Prohibit,
-                IgnoreComments = true,
-                IgnoreProcessingInstructions = true,
-                MaxCharactersInDocument = limits.MaxUnpackedBytes,
-                CloseInput = true,
-            });
+        XmlReader.Create(part.GetStream(FileMode.Open, FileAccess.Read), Settings(limits));
+
+    /// <summary>The settings every part is read with: no DTDs (so no entity expansion), at most the unpacked cap in characters.</summary>
+    public static XmlReaderSettings Settings(LimitsOptions limits) => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        MaxCharactersInDocument = limits.MaxUnpackedBytes,
+        CloseInput = true,
+    };
 
     /// <summary>The part's name as it appears in the zip, for messages: <c>xl/worksheets/sheet1.xml</c>.</summary>
     public static string PartName(OpenXmlPart part) => part.Uri.OriginalString.TrimStart('/');

@@ -60,7 +60,7 @@ public static class IssueCodes
     /// <summary>A second row for the same indicator.</summary>
     public const string DuplicateRow = "duplicate-row";
 
-    /// <summary>A percentage outside [0, 100], or a negative count.</summary>
+    /// <summary>A percentage outside [0, 100], a negative count, or a number too large to store once 万 or the unit is applied.</summary>
     public const string OutOfRange = "out-of-range";
 
     /// <summary>The file's 市州代码 differs from the container it was uploaded to.</summary>

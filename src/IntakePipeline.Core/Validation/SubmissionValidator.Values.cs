@@ -63,7 +63,14 @@ public sealed partial class SubmissionValidator
         }
 
         // Scale the decimal text rather than multiply, so 1.1万 is exactly 11000.
-        return power == 0 || SubmissionNumber.TryParse(TextAt(cells, valueColumn), power, out canonical, out _);
+        if (power == 0 || SubmissionNumber.TryParse(TextAt(cells, valueColumn), power, out canonical, out _))
+        {
+            return true;
+        }
+
+        // The text parsed before scaling, so only the scale can have pushed it past what a double holds.
+        issues.Add(IssueMessages.ScaledOutOfRange(row, columns.Headers[valueColumn], TextAt(cells, valueColumn), indicator));
+        return false;
     }
 
     /// <summary>A % value must lie in [0, 100], and no value may be negative; a growth rate may be either.</summary>

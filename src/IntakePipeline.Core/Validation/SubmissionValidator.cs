@@ -8,7 +8,7 @@ namespace IntakePipeline.Core.Validation;
 
 /// <summary>
 /// Validates a submission read into a <see cref="SubmissionTable"/> against the plan catalog and the submitter's history
-/// (DESIGN.md, Submission contract; issue 2 §4). One pass reports every issue: the reader's issues first, then the
+/// (DESIGN.md, Submission contract). One pass reports every issue: the reader's issues first, then the
 /// file's (period, header), then the rows in order. Any error rejects the whole file, which then yields no observations.
 /// Pure and safe to share between threads.
 /// </summary>
@@ -67,7 +67,9 @@ public sealed partial class SubmissionValidator
             issues.Add(IssueMessages.PeriodTooEarly(context.Period, FirstPeriod));
         }
 
-        var columns = SubmissionColumns.Resolve(table.Headers, issues);
+        // A file that could not be read has no columns to speak of: only the reason it could not be read is reported.
+        var unreadable = table.Rows.Count == 0 && HasError(table.Issues);
+        var columns = SubmissionColumns.Resolve(table.Headers, unreadable ? [] : issues);
         var observations = new List<Observation>(table.Rows.Count);
         var plan = PlanFor(context.Submitter);
 
@@ -81,13 +83,21 @@ public sealed partial class SubmissionValidator
             ValidateRow(rows[i], columns, context, plan, issues, observations, firstRowOf, ref matchedPeriod);
         }
 
-        var rejected = false;
-        foreach (var issue in issues)
+        var rejected = HasError(issues);
+        return new ValidationReport(table.Format, table.Encoding, table.Rows.Count, IssueFloods.Collapse(issues), rejected ? [] : observations);
+    }
+
+    private static bool HasError(IReadOnlyList<ValidationIssue> issues)
+    {
+        for (var i = 0; i < issues.Count; i++)
         {
-            rejected |= issue.Severity == IssueSeverity.Error;
+            if (issues[i].Severity == IssueSeverity.Error)
+            {
+                return true;
+            }
         }
 
-        return new ValidationReport(table.Format, table.Encoding, table.Rows.Count, issues, rejected ? [] : observations);
+        return false;
     }
 
     private void ValidateRow(

@@ -6,7 +6,9 @@ namespace IntakePipeline.Core.Validation;
 /// <summary>
 /// Writes a <see cref="ValidationReport"/> in its one machine-readable shape, used by <c>intake validate --json</c> and
 /// by the report blobs: <c>outcome</c>, <c>encoding</c>, <c>rowCount</c>, <c>errorCount</c>, <c>warningCount</c>,
-/// <c>issues[]</c> and <c>observations[]</c>, after any header fields the caller adds (submitter, period, …).
+/// <c>issues[]</c> and <c>observations[]</c>, after any header fields the caller adds (submitter, period, …). Each issue
+/// has <c>code</c>, <c>severity</c>, <c>row</c>, <c>column</c>, <c>value</c>, <c>message</c> and <c>count</c>: how many
+/// rows it stands for (see <see cref="ValidationIssue.Count"/>), 1 unless the same problem repeats.
 /// </summary>
 public static class ValidationReportJson
 {
@@ -53,6 +55,7 @@ public static class ValidationReportJson
             writer.WriteString("column", issue.Column);
             writer.WriteString("value", issue.Value);
             writer.WriteString("message", issue.Message);
+            writer.WriteNumber("count", issue.Count);
             writer.WriteEndObject();
         }
 

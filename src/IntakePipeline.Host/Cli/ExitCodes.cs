@@ -1,9 +1,21 @@
 namespace IntakePipeline.Host.Cli;
 
-/// <summary>The exit codes of <c>intake</c>, which scripts rely on.</summary>
+/// <summary>
+/// The exit codes of every <c>intake</c> command, which scripts rely on. They never change meaning.
+/// </summary>
+/// <remarks>
+/// <list type="table">
+/// <item><term>0</term><description>Success; for <c>validate</c> and <c>upload</c>, the file is accepted.</description></item>
+/// <item><term>1</term><description>The file was rejected; its report says why.</description></item>
+/// <item><term>2</term><description>The command line was wrong (an unknown option, a malformed period, a missing file) or the catalog is malformed.</description></item>
+/// <item><term>3</term><description>Storage is not reachable or not configured.</description></item>
+/// <item><term>4</term><description>An upload was not processed in time.</description></item>
+/// <item><term>5</term><description>An unexpected error: a defect or an environment failure, never a verdict on the file.</description></item>
+/// </list>
+/// </remarks>
 public static class ExitCodes
 {
-    /// <summary>Success; for <c>validate</c>, the file is accepted.</summary>
+    /// <summary>Success; for <c>validate</c> and <c>upload</c>, the file is accepted.</summary>
     public const int Success = 0;
 
     /// <summary>The file was rejected.</summary>
@@ -11,4 +23,16 @@ public static class ExitCodes
 
     /// <summary>The command line was wrong: an unknown option, a malformed period, a missing file.</summary>
     public const int Usage = 2;
+
+    /// <summary>Storage is not reachable or not configured: for the local default, <c>intake run</c> is not running.</summary>
+    public const int StorageUnavailable = 3;
+
+    /// <summary>The upload was not processed within <c>--wait</c> seconds.</summary>
+    public const int TimedOut = 4;
+
+    /// <summary>
+    /// An unexpected error stopped the command. It is reported as one line on standard error, without a stack trace,
+    /// so that a script never reads it as a rejection (1).
+    /// </summary>
+    public const int Unexpected = 5;
 }

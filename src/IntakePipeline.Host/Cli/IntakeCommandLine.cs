@@ -3,7 +3,10 @@ using IntakePipeline.Host.Standalone;
 
 namespace IntakePipeline.Host.Cli;
 
-/// <summary>The <c>intake</c> command line: builds the commands and maps parse errors to <see cref="ExitCodes.Usage"/>.</summary>
+/// <summary>
+/// The <c>intake</c> command line: builds the commands, maps parse errors to <see cref="ExitCodes.Usage"/> and any
+/// unexpected exception to one line on standard error and <see cref="ExitCodes.Unexpected"/>.
+/// </summary>
 public static class IntakeCommandLine
 {
     /// <summary>Builds the root command with every subcommand.</summary>
@@ -22,7 +25,10 @@ public static class IntakeCommandLine
         return root;
     }
 
-    /// <summary>Parses and runs <paramref name="args"/>; parse errors print a hint and return <see cref="ExitCodes.Usage"/>.</summary>
+    /// <summary>
+    /// Parses and runs <paramref name="args"/>; parse errors print a hint and return <see cref="ExitCodes.Usage"/>, and
+    /// an exception that escapes a command prints one line and returns <see cref="ExitCodes.Unexpected"/>.
+    /// </summary>
     public static async Task<int> RunAsync(string[] args, InvocationConfiguration? configuration = null, CancellationToken cancellationToken = default)
     {
         configuration ??= new InvocationConfiguration();
@@ -44,6 +50,23 @@ public static class IntakeCommandLine
             configuration.ProcessTerminationTimeout = null;
         }
 
-        return await parseResult.InvokeAsync(configuration, cancellationToken);
+        // The library's own handler prints a stack trace and returns 1, which a script would read as a rejection.
+        configuration.EnableDefaultExceptionHandler = false;
+        try
+        {
+            return await parseResult.InvokeAsync(configuration, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            await configuration.Error.WriteLineAsync(UnexpectedErrorLine(exception));
+            return ExitCodes.Unexpected;
+        }
+    }
+
+    /// <summary>The one line printed for an unexpected error: what happened, in Chinese, and the technical cause.</summary>
+    internal static string UnexpectedErrorLine(Exception exception)
+    {
+        var cause = string.Join(' ', $"{exception.GetType().Name}: {exception.Message}".Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+        return $"intake 遇到意外错误，命令未完成（{cause}）。这不是对报送文件的判定；请把这一行发给系统维护人员。";
     }
 }

@@ -39,7 +39,7 @@ internal static class DemoCommand
             await using var storage = await CliStorage.ConnectAsync(error, cancellationToken).ConfigureAwait(false);
             if (storage is null)
             {
-                return StandaloneExitCodes.StorageUnavailable;
+                return ExitCodes.StorageUnavailable;
             }
 
             return await RunAsync(output, storage, folder, TimeSpan.FromSeconds(Math.Max(1, parseResult.GetValue(wait))), cancellationToken).ConfigureAwait(false);
@@ -146,7 +146,7 @@ internal static class DemoCommand
 
         await output.WriteLineAsync().ConfigureAwait(false);
         await output.WriteLineAsync("用 `intake status` 查看报送记录；任何 Azure Tables 客户端（Power BI、Excel）都可直接读取这些表。").ConfigureAwait(false);
-        return results.TrueForAll(r => r.Receipt is not null) ? ExitCodes.Success : StandaloneExitCodes.TimedOut;
+        return results.TrueForAll(r => r.Receipt is not null) ? ExitCodes.Success : ExitCodes.TimedOut;
     }
 
     private static async Task WriteBehindAsync(TextWriter output, CliStorage storage, YearMonth period, CancellationToken cancellationToken)

@@ -25,7 +25,7 @@ internal static class RetryCommand
             await using var storage = await CliStorage.ConnectAsync(parseResult.InvocationConfiguration.Error, cancellationToken).ConfigureAwait(false);
             if (storage is null)
             {
-                return StandaloneExitCodes.StorageUnavailable;
+                return ExitCodes.StorageUnavailable;
             }
 
             var submitter = parseResult.GetValue(prefecture);

@@ -31,7 +31,7 @@ internal static class StatusCommand
             await using var storage = await CliStorage.ConnectAsync(parseResult.InvocationConfiguration.Error, cancellationToken).ConfigureAwait(false);
             if (storage is null)
             {
-                return StandaloneExitCodes.StorageUnavailable;
+                return ExitCodes.StorageUnavailable;
             }
 
             var code = parseResult.GetValue(prefecture);

@@ -46,7 +46,7 @@ internal static class UploadCommand
             await using var storage = await CliStorage.ConnectAsync(parseResult.InvocationConfiguration.Error, cancellationToken).ConfigureAwait(false);
             if (storage is null)
             {
-                return StandaloneExitCodes.StorageUnavailable;
+                return ExitCodes.StorageUnavailable;
             }
 
             var source = parseResult.GetRequiredValue(file);
@@ -70,7 +70,7 @@ internal static class UploadCommand
             if (receipt is null)
             {
                 await output.WriteLineAsync($"{seconds} 秒内尚未处理完成。`intake run` 是否在运行？稍后可用 `intake status` 查看结果。").ConfigureAwait(false);
-                return StandaloneExitCodes.TimedOut;
+                return ExitCodes.TimedOut;
             }
 
             return await uploader.DescribeAsync(output, blob, receipt, maxIssues: 10, cancellationToken).ConfigureAwait(false);

@@ -213,6 +213,40 @@ public class CsvSubmissionReaderTests
         Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", issue.Message);
     }
 
+    [Fact]
+    public void Read_QuoteThatSwallowsLaterRows_IsAnErrorOnTheRowWhereItOpened()
+    {
+        var table = Read("指标代码,数值,备注\nU14,5,\"备注\nU19,99.37,\nU06,174.8,完\"\nU10,55.67,\n");
+
+        var issue = Assert.Single(table.Issues);
+        Assert.Equal((IssueCodes.UnreadableFile, IssueSeverity.Error, 2, "备注"), (issue.Code, issue.Severity, issue.Row, issue.Column));
+        Assert.Contains("之后的 2 行", issue.Message, StringComparison.Ordinal);
+        Assert.Equal(["U14", "U10"], table.Rows.Select(r => r.Cells[0].Text));
+    }
+
+    [Theory]
+    [InlineData("指标代码,数值,备注\nU14,5,\"没有闭合\n", 2)]
+    [InlineData("指标代码,数值,备注\nU14,5,x\nU19,99.37,\"没有闭合\nU06,174.8,\n", 3)]
+    public void Read_QuoteNeverClosed_IsAnErrorOnTheRowWhereItOpened(string csv, int row)
+    {
+        var issue = Assert.Single(Read(csv).Issues);
+
+        Assert.Equal((IssueCodes.UnreadableFile, row, "备注"), (issue.Code, issue.Row, issue.Column));
+        Assert.Contains("没有闭合", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"第一行\n第二行\"")]
+    [InlineData("\"他说\"\"好\"\"\"")]
+    [InlineData("12\"显示器")]
+    public void Read_QuotedTextThatSwallowsNoRow_IsReadWithoutIssue(string note)
+    {
+        var table = Read($"指标代码,数值,备注\nU14,5,{note}\nU19,99.37,\n");
+
+        Assert.Empty(table.Issues);
+        Assert.Equal(2, table.Rows.Count);
+    }
+
     private static SubmissionTable Read(string text) => CsvSubmissionReader.Read(Encoding.UTF8.GetBytes(text), _limits);
 
     private static string[] Texts(SubmissionRow row) => row.Cells.Select(c => c.Text).ToArray();

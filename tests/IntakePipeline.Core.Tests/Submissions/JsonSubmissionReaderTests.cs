@@ -144,6 +144,39 @@ public class JsonSubmissionReaderTests
         Assert.Empty(table.Rows);
     }
 
+    [Fact]
+    public void Read_Gb18030File_IsReadAndReportedAsGb18030()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var bytes = Encoding.GetEncoding(54936).GetBytes("[{\"指标代码\":\"U14\",\"数值\":5,\"单位\":\"万户\"}]");
+
+        var table = JsonSubmissionReader.Read(bytes, _limits);
+
+        Assert.Equal("GB18030", table.Encoding);
+        Assert.Equal(["指标代码", "数值", "单位"], table.Headers);
+        Assert.Equal(["U14", "5", "万户"], Texts(table.Rows[0]));
+    }
+
+    [Theory]
+    [InlineData("[{\"指标代码\":\"U14\",\"备注\":\"\\ud800\"}]", "备注")]
+    [InlineData("[{\"指标代码\":\"U14\",\"\\udc00\":\"x\"}]", null)]
+    public void Read_LoneSurrogateEscape_IsUnreadableOnItsRow(string json, string? column)
+    {
+        var issue = Assert.Single(Read(json).Issues);
+
+        Assert.Equal((IssueCodes.UnreadableFile, 1, column), (issue.Code, issue.Row, issue.Column));
+    }
+
+    [Fact]
+    public void Read_KeysBeyondTheColumnCap_AreOneError()
+    {
+        var keys = string.Concat(Enumerable.Range(0, 110).Select(i => $",\"k{i}\":1"));
+
+        var table = Read($"[{{\"指标代码\":\"U14\"{keys}}}]");
+
+        Assert.Equal(IssueCodes.FileTooLarge, Assert.Single(table.Issues).Code);
+    }
+
     private static SubmissionTable Read(string json) => JsonSubmissionReader.Read(Encoding.UTF8.GetBytes(json), _limits);
 
     private static string[] Texts(SubmissionRow row) => row.Cells.Select(c => c.Text).ToArray();

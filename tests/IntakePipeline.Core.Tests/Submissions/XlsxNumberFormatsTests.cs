@@ -60,6 +60,9 @@ public class XlsxNumberFormatsTests
     [InlineData(43996.0, "Date", true, "2024-06-15")]
     [InlineData(-5.0, "Date", false, "-5")]
     [InlineData(1e9, "Date", false, "1000000000")]
+    [InlineData(2958465.9999999995, "Date", false, "9999-12-31")]
+    [InlineData(2957003.9999999995, "Date", true, "9999-12-31")]
+    [InlineData(2958466.0, "Date", false, "2958466")]
     public void Format_Kind_AppliesIt(double value, string kind, bool date1904, string expected) =>
         Assert.Equal(expected, XlsxNumberFormats.Format(value, Enum.Parse<XlsxNumberKind>(kind), date1904));
 }

@@ -445,4 +445,51 @@ public class SubmissionValidatorTests
         Assert.Equal(Core.Submissions.SubmissionFormat.Csv, report.Format);
         Assert.Equal("UTF-8", report.Encoding);
     }
+
+    [Fact]
+    public void Validate_UnreadableFile_ReportsOnlyWhyItCannotBeRead()
+    {
+        var unreadable = new ValidationIssue(IssueCodes.ArchiveTooLarge, IssueSeverity.Error, null, null, "xl/media/image1.png", "压缩炸弹");
+        var table = new IntakePipeline.Core.Submissions.SubmissionTable(IntakePipeline.Core.Submissions.SubmissionFormat.Xlsx, null, [], [], [unreadable]);
+
+        var report = Validator().Validate(table, Context());
+
+        Assert.Equal([unreadable], report.Issues);
+    }
+
+    [Theory]
+    [InlineData("P01|1e305万|", "P01")]
+    [InlineData("P01|1e305万|公里", "P01")]
+    [InlineData("P03|1e308|万户", "P03")]
+    public void Validate_NumberThatOverflowsOnceScaled_IsOutOfRangeOnItsRow(string row, string code)
+    {
+        var report = Validator().Validate(Table($"指标代码|数值|单位\nU14|5|万户\n{row}"), Context());
+
+        var issue = Assert.Single(report.Issues);
+        Assert.Equal((IssueCodes.OutOfRange, 3, "数值"), (issue.Code, issue.Row, issue.Column));
+        Assert.Contains(code, issue.Message, StringComparison.Ordinal);
+        Assert.Empty(report.Observations);
+    }
+
+    [Fact]
+    public void Validate_SameMismatchOnEveryRow_IsReportedOnceWithItsCount()
+    {
+        // Every row is U14, so duplicate-row floods too; each flood is one issue.
+        var rows = string.Join('\n', Enumerable.Repeat("U14|5|520100", 12));
+
+        var report = Validator().Validate(Table($"指标代码|数值|市州代码\n{rows}"), Context());
+
+        var mismatch = Assert.Single(report.Issues, i => i.Code == IssueCodes.PrefectureMismatch);
+        Assert.Equal((2, 12), (mismatch.Row, mismatch.Count));
+    }
+
+    [Fact]
+    public void Validate_FormulaInHeader_IsFormulaInjection()
+    {
+        var report = Validator().Validate(Table("指标代码|数值|=HYPERLINK(\"http://x\")\nU14|5|x"), Context());
+
+        var issue = Assert.Single(report.Issues);
+        Assert.Equal((IssueCodes.FormulaInjection, (int?)null), (issue.Code, issue.Row));
+        Assert.False(report.Accepted);
+    }
 }

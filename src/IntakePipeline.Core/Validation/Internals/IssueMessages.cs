@@ -37,6 +37,10 @@ internal static class IssueMessages
         IssueCodes.FormulaInjection, row, column, value,
         $"{Cell(row, column)}的“{Quote(value)}”以“{value.TrimStart()[0]}”开头，打开文件时可能被电子表格当作公式执行，已拒收。请删除开头的“{value.TrimStart()[0]}”；如是数值，请只填写数字。");
 
+    public static ValidationIssue HeaderFormulaInjection(string header) => Error(
+        IssueCodes.FormulaInjection, null, header, header,
+        $"表头中的“{Quote(header)}”以“{header.TrimStart()[0]}”开头，打开文件时可能被电子表格当作公式执行，已拒收。请删除该列，或改用模板中的列名。");
+
     public static ValidationIssue MissingIndicator(int row, string column, string valueColumn, string value) => Error(
         IssueCodes.MissingIndicator, row, column, null,
         $"第 {row} 行“{valueColumn}”列填写了“{Quote(value)}”，但“{column}”列为空。请填写该行的指标代码（例如 U14），或删除此行。");
@@ -70,6 +74,10 @@ internal static class IssueMessages
     public static ValidationIssue PercentOutOfRange(int row, string column, string value, double number, PlanIndicator indicator) => Error(
         IssueCodes.OutOfRange, row, column, value,
         $"{Cell(row, column)}的 {Format(number)} 超出范围：指标 {Named(indicator)}的单位是“%”，数值应在 0 到 100 之间。请核对后重新填写（例如 36% 请填 36）。");
+
+    public static ValidationIssue ScaledOutOfRange(int row, string column, string value, PlanIndicator indicator) => Error(
+        IssueCodes.OutOfRange, row, column, value,
+        $"{Cell(row, column)}的“{Quote(value)}”换算为指标 {Named(indicator)}的单位“{indicator.Unit}”后超出了可以存储的数值范围，无法入库。请核对数值、“万”字和“单位”列后重新填写。");
 
     public static ValidationIssue NegativeValue(int row, string column, string value, double number, PlanIndicator indicator) => Error(
         IssueCodes.OutOfRange, row, column, value,

@@ -50,6 +50,13 @@ internal sealed class SubmissionColumns
                 continue;
             }
 
+            // A header cell is shown again in reports and the ValidationIssues table, just like a data cell.
+            if (SafeText.LooksLikeFormula(header))
+            {
+                issues.Add(IssueMessages.HeaderFormulaInjection(header));
+                continue;
+            }
+
             if (!TryMatch(header, out var field))
             {
                 issues.Add(IssueMessages.ExtraLabel(header));
