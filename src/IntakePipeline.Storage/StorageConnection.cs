@@ -17,6 +17,27 @@ public sealed partial class StorageConnection
     /// <summary>The setting name Azure Functions uses, and this project's default.</summary>
     public const string DefaultName = "AzureWebJobsStorage";
 
+    /// <summary>The key, under <see cref="DefaultName"/>, of the identity-based Blob endpoint (<c>AzureWebJobsStorage__blobServiceUri</c>).</summary>
+    public const string BlobServiceUriKey = "blobServiceUri";
+
+    /// <summary>The key of the identity-based Queue endpoint, which the Functions queue trigger reads (<c>AzureWebJobsStorage__queueServiceUri</c>).</summary>
+    public const string QueueServiceUriKey = "queueServiceUri";
+
+    /// <summary>The key of the identity-based Table endpoint (<c>AzureWebJobsStorage__tableServiceUri</c>).</summary>
+    public const string TableServiceUriKey = "tableServiceUri";
+
+    /// <summary>The key that names the credential kind for the Functions host (<c>AzureWebJobsStorage__credential</c>).</summary>
+    public const string CredentialKey = "credential";
+
+    /// <summary>The value of <see cref="CredentialKey"/> for a managed identity.</summary>
+    public const string ManagedIdentityCredential = "managedidentity";
+
+    /// <summary>The key of a user-assigned managed identity's client id (<c>AzureWebJobsStorage__clientId</c>).</summary>
+    public const string ClientIdKey = "clientId";
+
+    /// <summary>The key of the Entra ID authority host (<c>AzureWebJobsStorage__authorityHost</c>).</summary>
+    public const string AuthorityHostKey = "authorityHost";
+
     /// <summary>Azurite's well-known account name.</summary>
     public const string DevelopmentAccountName = "devstoreaccount1";
 
@@ -202,8 +223,8 @@ public sealed partial class StorageConnection
         }
 
         var section = configuration.GetSection(name);
-        var blob = OptionalUri(section, "blobServiceUri", name);
-        var table = OptionalUri(section, "tableServiceUri", name);
+        var blob = OptionalUri(section, BlobServiceUriKey, name);
+        var table = OptionalUri(section, TableServiceUriKey, name);
         blob ??= table is null ? null : DeriveSibling(table, "table", "blob");
         table ??= blob is null ? null : DeriveSibling(blob, "blob", "table");
         if (blob is null || table is null)
@@ -363,7 +384,7 @@ public sealed partial class StorageConnection
     private static TokenCredential CreateDefaultCredential(IConfigurationSection section, Uri blobServiceUri, string name)
     {
         var options = new DefaultAzureCredentialOptions { AuthorityHost = AuthorityHostFor(section, blobServiceUri, name) };
-        var clientId = section["clientId"];
+        var clientId = section[ClientIdKey];
         if (!string.IsNullOrWhiteSpace(clientId))
         {
             options.ManagedIdentityClientId = clientId.Trim();
@@ -375,7 +396,7 @@ public sealed partial class StorageConnection
     /// <summary>The <c>authorityHost</c> setting, or the cloud the endpoint belongs to.</summary>
     internal static Uri AuthorityHostFor(IConfigurationSection section, Uri blobServiceUri, string name)
     {
-        var authority = section["authorityHost"]?.Trim();
+        var authority = section[AuthorityHostKey]?.Trim();
         if (string.IsNullOrEmpty(authority))
         {
             return AuthorityFor(blobServiceUri);

@@ -97,7 +97,8 @@ internal sealed class ArmTemplate
         switch (node)
         {
             case JsonObject obj:
-                return new JsonObject(obj.Select(p => KeyValuePair.Create(p.Key, Evaluate(p.Value))));
+                // A property name can be an expression too, e.g. a user-assigned identity's resource id.
+                return new JsonObject(obj.Select(p => KeyValuePair.Create(ArmFunctions.Text(Evaluate(JsonValue.Create(p.Key))), Evaluate(p.Value))));
             case JsonArray array:
                 return new JsonArray([.. array.Select(Evaluate)]);
             case JsonValue value when value.TryGetValue<string>(out var text) && text.StartsWith('['):
