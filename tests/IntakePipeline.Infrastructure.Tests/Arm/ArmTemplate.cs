@@ -263,7 +263,7 @@ internal sealed class ArmTemplate
         if (type == DeploymentsType)
         {
             var parameters = (raw["properties"]!["parameters"]?.AsObject() ?? [])
-                .ToDictionary(p => p.Key, p => Evaluate(p.Value!["value"]));
+                .ToDictionary(p => p.Key, p => Evaluate(p.Value)!["value"]?.DeepClone()); // {value: …}, or an expression that gives one
             _modules[name] = new ArmTemplate(raw["properties"]!["template"]!.AsObject(), parameters, Cloud, $"{Path}/{name}");
             return;
         }
