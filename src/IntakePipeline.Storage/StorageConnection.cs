@@ -17,30 +17,33 @@ public sealed partial class StorageConnection
     /// <summary>The setting name Azure Functions uses, and this project's default.</summary>
     public const string DefaultName = "AzureWebJobsStorage";
 
+    /// <summary>The key, under <see cref="DefaultName"/>, of the identity-based Blob endpoint (<c>AzureWebJobsStorage__blobServiceUri</c>).</summary>
+    public const string BlobServiceUriKey = "blobServiceUri";
+
+    /// <summary>The key of the identity-based Queue endpoint, which the Functions queue trigger reads (<c>AzureWebJobsStorage__queueServiceUri</c>).</summary>
+    public const string QueueServiceUriKey = "queueServiceUri";
+
+    /// <summary>The key of the identity-based Table endpoint (<c>AzureWebJobsStorage__tableServiceUri</c>).</summary>
+    public const string TableServiceUriKey = "tableServiceUri";
+
+    /// <summary>The key that names the credential kind for the Functions host (<c>AzureWebJobsStorage__credential</c>).</summary>
+    public const string CredentialKey = "credential";
+
+    /// <summary>The value of <see cref="CredentialKey"/> for a managed identity.</summary>
+    public const string ManagedIdentityCredential = "managedidentity";
+
+    /// <summary>The key of a user-assigned managed identity's client id (<c>AzureWebJobsStorage__clientId</c>).</summary>
+    public const string ClientIdKey = "clientId";
+
+    /// <summary>The key of the Entra ID authority host (<c>AzureWebJobsStorage__authorityHost</c>).</summary>
+    public const string AuthorityHostKey = "authorityHost";
+
     /// <summary>Azurite's well-known account name.</summary>
     public const string DevelopmentAccountName = "devstoreaccount1";
 
     /// <summary>Azurite's well-known, public account key. It is not a secret.</summary>
     public const string DevelopmentAccountKey =
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-
-    /// <summary>The identity-based setting of the Blob endpoint, under <see cref="DefaultName"/> (<c>AzureWebJobsStorage__blobServiceUri</c>).</summary>
-    public const string BlobServiceUriKey = "blobServiceUri";
-
-    /// <summary>The identity-based setting of the Queue endpoint.</summary>
-    public const string QueueServiceUriKey = "queueServiceUri";
-
-    /// <summary>The identity-based setting of the Table endpoint.</summary>
-    public const string TableServiceUriKey = "tableServiceUri";
-
-    /// <summary>The identity-based setting that names the credential: <c>managedidentity</c>, as in Azure Functions.</summary>
-    public const string CredentialKey = "credential";
-
-    /// <summary>The identity-based setting of a user-assigned managed identity's client id.</summary>
-    public const string ClientIdKey = "clientId";
-
-    /// <summary>The value of <see cref="CredentialKey"/> that selects a managed identity.</summary>
-    public const string ManagedIdentityCredential = "managedidentity";
 
     private const string DefaultEndpointSuffix = "core.windows.net";
 
@@ -445,7 +448,7 @@ public sealed partial class StorageConnection
     /// <summary>The <c>authorityHost</c> setting, or the cloud the endpoint belongs to.</summary>
     internal static Uri AuthorityHostFor(IConfigurationSection section, Uri blobServiceUri, string name)
     {
-        var authority = section["authorityHost"]?.Trim();
+        var authority = section[AuthorityHostKey]?.Trim();
         if (string.IsNullOrEmpty(authority))
         {
             return AuthorityFor(blobServiceUri);
