@@ -14,11 +14,11 @@ internal sealed class CorpusWorkbook
     public const string MainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     public const string RelationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-    /// <summary>Style indexes of <see cref="DefaultStyles"/>.</summary>
+    /// <summary>Style indexes of the workbook's cell formats.</summary>
     public const int General = 0, Percent = 1, Date = 2, CustomPercent = 3, ChineseDate = 4, QuotedPercent = 5, Time = 6,
         TextFormat = 7, Thousands = 8, Scientific = 9, Fraction = 10, Currency = 11, ElapsedTime = 12;
 
-    private static readonly string DefaultStyles =
+    private static readonly string _defaultStyles =
         $"<styleSheet xmlns=\"{MainNamespace}\"><numFmts count=\"6\">"
         + "<numFmt numFmtId=\"164\" formatCode=\"0.0%\"/><numFmt numFmtId=\"165\" formatCode=\"yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;\"/>"
         + "<numFmt numFmtId=\"166\" formatCode=\"0.00&quot;%&quot;\"/><numFmt numFmtId=\"167\" formatCode=\"h:mm\"/>"
@@ -111,7 +111,7 @@ internal sealed class CorpusWorkbook
             ("_rels/.rels", $"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"{RelationshipNamespace}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"),
             ("xl/workbook.xml", WorkbookXml()),
             ("xl/_rels/workbook.xml.rels", WorkbookRelationships()),
-            ("xl/styles.xml", DefaultStyles),
+            ("xl/styles.xml", _defaultStyles),
         };
         if (_sharedStrings.Count > 0)
         {
