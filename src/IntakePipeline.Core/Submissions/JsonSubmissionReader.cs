@@ -6,7 +6,8 @@ namespace IntakePipeline.Core.Submissions;
 /// Reads a JSON submission: an array of row objects whose keys are the headers, in order of first appearance. A value
 /// becomes text: a string as written, a number as its raw text, <c>true</c>/<c>false</c>, null as blank, and a nested
 /// object or array as its raw JSON (which validation then reports as a type error). The row number is the 1-based
-/// index in the array.
+/// index in the array. The encoding is detected as for CSV (<see cref="SubmissionText"/>): UTF-8, or GB18030 when a
+/// file was saved as "ANSI" on Chinese Windows.
 /// </summary>
 internal static class JsonSubmissionReader
 {

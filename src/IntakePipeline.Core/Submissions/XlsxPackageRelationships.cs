@@ -6,9 +6,10 @@ namespace IntakePipeline.Core.Submissions;
 
 /// <summary>
 /// Checks an XLSX package's relationship parts (<c>_rels/.rels</c>, <c>xl/_rels/workbook.xml.rels</c>, …) before the
-/// packaging library loads them: each must be well-formed XML, and each internal target must be a part in the
-/// archive, and no part may appear twice. The library would otherwise fail on the first missing part without saying which relationship pointed to
-/// it, and a target such as <c>../../sheet.xml</c> leaves the package altogether.
+/// packaging library loads them: each must be well-formed XML with a unique id and a type per relationship, each
+/// internal target must be a part in the archive, and no part may appear twice. The library would otherwise fail on
+/// the first fault without saying which part holds it, and a target such as <c>../../sheet.xml</c> leaves the package
+/// altogether.
 /// </summary>
 internal static class XlsxPackageRelationships
 {
@@ -48,12 +49,30 @@ internal static class XlsxPackageRelationships
         try
         {
             using var reader = XmlReader.Create(entry.Open(), XlsxXml.Settings(limits));
+            var ids = new HashSet<string>(StringComparer.Ordinal);
             while (reader.Read())
             {
-                if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "Relationship"
-                    || string.Equals(reader.GetAttribute("TargetMode"), "External", StringComparison.OrdinalIgnoreCase))
+                if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "Relationship")
                 {
                     continue;
+                }
+
+                // The packaging library refuses these too, but blames the content types part.
+                var id = reader.GetAttribute("Id");
+                if (string.IsNullOrEmpty(id) || !ids.Add(id) || string.IsNullOrEmpty(reader.GetAttribute("Type")))
+                {
+                    return SubmissionReadIssues.MalformedWorkbook(name, $"关系 {id ?? "（无编号）"}");
+                }
+
+                var mode = reader.GetAttribute("TargetMode");
+                if (mode is "External")
+                {
+                    continue;
+                }
+
+                if (mode is not (null or "Internal"))
+                {
+                    return SubmissionReadIssues.MalformedWorkbook(name, $"TargetMode=\"{mode}\"");
                 }
 
                 var target = reader.GetAttribute("Target") ?? string.Empty;

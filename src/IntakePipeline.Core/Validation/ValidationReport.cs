@@ -7,7 +7,7 @@ namespace IntakePipeline.Core.Validation;
 /// A submission is atomic: any error rejects it, and then it yields no observations.
 /// </summary>
 /// <param name="Format">The file's format.</param>
-/// <param name="Encoding">The detected CSV encoding (<c>UTF-8</c>, <c>UTF-8-BOM</c>, <c>GB18030</c>); null for XLSX and JSON.</param>
+/// <param name="Encoding">The detected CSV encoding (<c>UTF-8</c>, <c>UTF-8-BOM</c>, <c>GB18030</c>), or <c>GB18030</c> for a JSON file in that encoding; null for XLSX and UTF-8 JSON.</param>
 /// <param name="RowCount">The number of data rows read.</param>
 /// <param name="Issues">Every issue, in row order, file-level issues first.</param>
 /// <param name="Observations">The accepted values in canonical units; empty when rejected.</param>

@@ -10,6 +10,7 @@ internal sealed record CorpusExpectation(
     [property: JsonPropertyName("submitter")] string? Submitter = null,
     [property: JsonPropertyName("codes")] IReadOnlyList<string>? Codes = null,
     [property: JsonPropertyName("once")] IReadOnlyList<string>? Once = null,
+    [property: JsonPropertyName("issues")] int? Issues = null,
     [property: JsonPropertyName("mentions")] IReadOnlyList<string>? Mentions = null,
     [property: JsonPropertyName("stored")] IReadOnlyDictionary<string, double>? Stored = null,
     [property: JsonPropertyName("why")] string? Why = null);

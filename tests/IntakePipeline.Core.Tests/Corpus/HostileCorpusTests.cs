@@ -43,6 +43,17 @@ public class HostileCorpusTests
             Assert.True(flood.Count > 1, $"{code} should stand for several rows");
         }
 
+        if (expected.Issues is { } count)
+        {
+            Assert.Equal(count, report.Issues.Count);
+        }
+
+        // A file that could not be read at all gets the reason, not complaints about the columns it never had.
+        if (report.RowCount == 0)
+        {
+            Assert.DoesNotContain(IssueCodes.MissingLabel, codes);
+        }
+
         foreach (var text in expected.Mentions ?? [])
         {
             Assert.Contains(report.Issues, i => i.Message.Contains(text, StringComparison.Ordinal));

@@ -53,6 +53,21 @@ public class XlsxPackageRelationshipsTests
         Assert.StartsWith(WorkbookRels + " 第 1 行", issue?.Value, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Id=\"rId2\"", "Id=\"rId1\"", "关系 rId1")]
+    [InlineData(" Id=\"rId2\"", "", "关系 （无编号）")]
+    [InlineData("Target=\"styles.xml\"", "Target=\"styles.xml\" TargetMode=\"Sideways\"", "TargetMode=\"Sideways\"")]
+    public void Check_MalformedRelationship_NamesTheRelationshipsPart(string find, string replace, string value)
+    {
+        var workbook = CorpusWorkbook.Of(CorpusWorkbook.GoodRows);
+        var rels = Encoding.UTF8.GetString(workbook.Parts().Single(p => p.Name == WorkbookRels).Content);
+
+        var issue = Check(workbook.Override(WorkbookRels, rels.Replace(find, replace, StringComparison.Ordinal)).Build());
+
+        Assert.Equal(value, issue?.Value);
+        Assert.Contains(WorkbookRels, issue?.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Check_TwoEntriesWithOneName_IsUnreadable()
     {

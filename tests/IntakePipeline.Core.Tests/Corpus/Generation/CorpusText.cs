@@ -13,6 +13,9 @@ internal static class CorpusText
 
     private static readonly Encoding _gb18030 = CreateGb18030();
 
+    // Explicit, so the code pages are there before any field is read, whatever runs first.
+    static CorpusText() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
     public static HostileFile Utf8(string name, string text) => new(name, () => Encoding.UTF8.GetBytes(text));
 
     public static HostileFile Utf8Bom(string name, string text) => new(name, () => [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(text)]);

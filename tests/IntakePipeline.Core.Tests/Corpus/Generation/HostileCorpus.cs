@@ -18,7 +18,7 @@ internal static class HostileCorpus
     /// <summary>Every file, by category.</summary>
     public static IReadOnlyList<HostileFile> All { get; } =
     [
-        .. ZipCorpus.Files(), .. XmlCorpus.Files(), .. CellCorpus.Files(), .. FakeFileCorpus.Files(), .. CsvCorpus.Files(),
+        .. ZipCorpus.Files(), .. XmlCorpus.Files(), .. XmlCorpus.PackageFiles(), .. CellCorpus.Files(), .. FakeFileCorpus.Files(), .. CsvCorpus.Files(),
         .. JsonCorpus.Files(), .. NumberCorpus.Files(), .. InjectionCorpus.Files(), .. ConfusableCorpus.Files(),
     ];
 

@@ -64,6 +64,24 @@ internal static class XmlCorpus
             .Replace("<sheetData>", "<ext:data xmlns:ext=\"urn:x\"><ext:row><ext:c>99</ext:c></ext:row></ext:data><sheetData>", StringComparison.Ordinal)));
     }
 
+    /// <summary>Package structures that the packaging library itself refuses, each in its own way.</summary>
+    public static IEnumerable<HostileFile> PackageFiles()
+    {
+        const string Rels = "xl/_rels/workbook.xml.rels";
+        yield return Xml("xml/content-types-duplicate-default.xlsx", wb => wb.Override("[Content_Types].xml", Part(wb, "[Content_Types].xml")
+            .Replace("<Default Extension=\"xml\"", "<Default Extension=\"xml\" ContentType=\"application/xml\"/><Default Extension=\"xml\"", StringComparison.Ordinal)));
+        yield return Xml("xml/content-types-bad-part-name.xlsx", wb => wb.Override("[Content_Types].xml", Part(wb, "[Content_Types].xml")
+            .Replace("PartName=\"/xl/styles.xml\"", "PartName=\"xl//styles.xml\"", StringComparison.Ordinal)));
+        yield return Xml("xml/relationship-duplicate-id.xlsx", wb => wb.Override(Rels, Part(wb, Rels).Replace("Id=\"rId2\"", "Id=\"rId1\"", StringComparison.Ordinal)));
+        yield return Xml("xml/relationship-target-not-a-uri.xlsx", wb => wb.Override(Rels, Part(wb, Rels)
+            .Replace("Target=\"styles.xml\"", "Target=\"http://[::1\"", StringComparison.Ordinal)));
+        yield return Xml("xml/relationship-bad-target-mode.xlsx", wb => wb.Override(Rels, Part(wb, Rels)
+            .Replace("Target=\"styles.xml\"", "Target=\"styles.xml\" TargetMode=\"Sideways\"", StringComparison.Ordinal)));
+        yield return Xml("xml/relationship-missing-id.xlsx", wb => wb.Override(Rels, Part(wb, Rels).Replace(" Id=\"rId2\"", string.Empty, StringComparison.Ordinal)));
+        yield return Xml("xml/workbook-missing-content-type.xlsx", wb => wb.Override("[Content_Types].xml", Part(wb, "[Content_Types].xml")
+            .Replace("<Default Extension=\"xml\" ContentType=\"application/xml\"/>", string.Empty, StringComparison.Ordinal)));
+    }
+
     private static HostileFile Xml(string name, Action<CorpusWorkbook> change) => new(name, () =>
     {
         var workbook = CorpusWorkbook.Of(CorpusWorkbook.GoodRows);
