@@ -92,14 +92,17 @@ var intakeContainerPrefix = 'intake-'
 var reportsContainerPrefix = 'reports-'
 var deploymentContainerName = 'deployments'
 var deadLetterContainerName = 'events-deadletter'
+// The lock blobs that serialize the processing of one submitter's period (StorageSetup.LocksContainer).
+var locksContainerName = 'pipeline-locks'
 
 // Every blob container the template creates, listed here and nowhere else: an intake and a reports container per
-// submitter, the deployment package container and Event Grid's dead-letter container. A new one (a dashboard's, say)
-// is added to this list.
+// submitter, the pipeline's lock container, the deployment package container and Event Grid's dead-letter container.
+// A new one (a dashboard's, say) is added to this list.
 var containerNames = concat(
   map(submitterCodes, code => '${intakeContainerPrefix}${code}'),
   map(submitterCodes, code => '${reportsContainerPrefix}${code}'),
   [
+    locksContainerName
     deploymentContainerName
     deadLetterContainerName
   ]

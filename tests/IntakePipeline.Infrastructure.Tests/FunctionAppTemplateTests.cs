@@ -138,7 +138,7 @@ public class FunctionAppTemplateTests
                 [$"{RecipientsOptions.SectionName}__{RecipientsOptions.ProvinceKey}__0"] = "sheng@example.cn",
                 [$"{RecipientsOptions.SectionName}__{RecipientsOptions.ProvinceKey}__1"] = "ban@example.cn",
                 [$"{RecipientsOptions.SectionName}__520300__0"] = "zunyi@example.cn",
-                [$"{RecipientsOptions.SectionName}__{OperationsKey}__0"] = "ops@example.cn",
+                [$"{RecipientsOptions.SectionName}__{RecipientsOptions.OperationsKey}__0"] = "ops@example.cn",
             },
             recipients);
     }
@@ -195,11 +195,4 @@ public class FunctionAppTemplateTests
         var service = site.Body["tags"]!["azd-service-name"]!.GetValue<string>();
         Assert.Contains($"\n  {service}:\n", azureYaml, StringComparison.Ordinal);
     }
-
-    /// <summary>
-    /// The Recipients key of the operations contacts. RecipientsOptions gains a constant for it with the Functions-worker
-    /// change; until then the name is read from it when present.
-    /// </summary>
-    private static string OperationsKey =>
-        typeof(RecipientsOptions).GetField("OperationsKey")?.GetRawConstantValue() as string ?? "Operations";
 }

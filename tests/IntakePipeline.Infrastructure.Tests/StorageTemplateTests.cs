@@ -38,7 +38,7 @@ public class StorageTemplateTests
         var deployment = await Deployment.EvaluateAsync();
         var containers = deployment.OfType("Microsoft.Storage/storageAccounts/blobServices/containers").Select(c => c.ShortName).ToList();
 
-        // StorageSetup.Containers is what the code uses: intake-{code} and reports-{code} of every submitter.
+        // StorageSetup.Containers is what the code uses: intake-{code} and reports-{code} of every submitter, and its locks.
         string[] expected = [.. StorageSetup.Containers, Outputs(deployment, "DEPLOYMENT_CONTAINER"), DeadLetterContainer(deployment)];
         Assert.Equal(expected.Order(StringComparer.Ordinal), containers.Order(StringComparer.Ordinal));
         Assert.Equal(containers.Count, containers.Distinct(StringComparer.Ordinal).Count());
