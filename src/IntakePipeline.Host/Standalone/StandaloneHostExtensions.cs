@@ -84,12 +84,13 @@ public static class StandaloneHostExtensions
         // Hosted services start in this order and stop in the reverse one: Azurite outlives the last write.
         services.AddHostedService<DevelopmentStorageLauncher>();
         services.AddHostedService<StorageInitializer>();
-        services.AddHostedService(sp => Listener(sp, "ProcessSubmission", poison: true, async (message, ct) =>
+        // Registered as IHostedService directly: AddHostedService keeps only one registration per implementation type.
+        services.AddSingleton<IHostedService>(sp => Listener(sp, "ProcessSubmission", poison: true, async (message, ct) =>
         {
             var outcome = await sp.GetRequiredService<ProcessSubmissionHandler>().HandleAsync(message.Text, message.DequeueCount, ct).ConfigureAwait(false);
             StandaloneLog.FunctionRan(sp.GetRequiredService<ILogger<QueueListener>>(), "ProcessSubmission", outcome.Blob.Container, outcome.Blob.Name, outcome.Kind.ToString(), outcome.CorrelationId);
         }));
-        services.AddHostedService(sp => Listener(sp, "RecordPoison", poison: false, (message, ct) =>
+        services.AddSingleton<IHostedService>(sp => Listener(sp, "RecordPoison", poison: false, (message, ct) =>
             sp.GetRequiredService<RecordPoisonHandler>().HandleAsync(message.Text, ct)));
         services.AddHostedService(sp => sp.GetRequiredService<BlobWatcher>());
         services.AddHostedService<TimerFunctions>();
