@@ -45,7 +45,7 @@ public sealed class SubmissionProcessorConcurrencyTests(AzuriteServer azurite)
         Assert.Equal(SubmissionOutcomeKind.Accepted, second.Kind);
         Assert.Equal(SubmissionOutcomeKind.Superseded, first.Kind);
         Assert.Equal(2.0, (await pipeline.RowAsync(pipeline.Names.Observations, "520300", "U14|2024-06"))?.GetDouble("Value"));
-        var statuses = (await pipeline.RowsAsync(pipeline.Names.Submissions, "520300")).Select(r => r.GetString("Status")).Order().ToArray();
+        var statuses = (await pipeline.RowsAsync(pipeline.Names.Submissions, "520300")).Select(r => r.GetString("Status") ?? string.Empty).Order().ToArray();
         Assert.Equal(["Accepted", "Superseded"], statuses);
     }
 
