@@ -57,6 +57,12 @@ public interface IQueueStore
     /// </returns>
     Task<QueueMessage?> SetVisibilityAsync(string queue, QueueMessage message, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes every message of the queue, visible or not.</summary>
+    /// <param name="queue">The queue.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the queue is empty.</returns>
+    Task ClearAsync(string queue, CancellationToken cancellationToken = default);
+
     /// <summary>The approximate number of messages in the queue, visible or not.</summary>
     /// <param name="queue">The queue.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -19,8 +19,10 @@ namespace IntakePipeline.Host.Standalone;
 /// leaves them alone. It never processes anything itself: the events queue's listener does.
 /// </summary>
 /// <remarks>
-/// It keeps an in-memory map of name → ETag per container, seeded at start from one full listing and the receipts
-/// (versions with neither a receipt nor the metadata are queued then). Every <see cref="WatcherOptions.PollInterval"/> it
+/// At start the local events queue is rebuilt from storage, the source of truth: it is cleared, and every version without
+/// a receipt of being processed or poisoned is queued in listing order (period folders sort by month), whether or not an
+/// event came with it. So a restart after a crash takes up the files in the order a clean run would, and nothing that
+/// was queued is lost. It then keeps an in-memory map of name → ETag per container. Every <see cref="WatcherOptions.PollInterval"/> it
 /// lists only the hot period folders (the current month, <see cref="WatcherOptions.HotMonths"/> before it, and folders
 /// that changed recently); every <see cref="WatcherOptions.FullScanInterval"/> it lists everything once.
 /// </remarks>
@@ -28,6 +30,7 @@ internal sealed class BlobWatcher(
     IBlobStore blobs,
     BlobReceiptStore receipts,
     BlobEventQueue events,
+    IQueueStore queues,
     IOptions<WatcherOptions> options,
     IOptions<DeadlinesOptions> deadlines,
     TimeProvider time,
@@ -86,6 +89,7 @@ internal sealed class BlobWatcher(
 
     private async Task SeedAsync(CancellationToken cancellationToken)
     {
+        await queues.ClearAsync(events.Events, cancellationToken).ConfigureAwait(false);
         _containers = await ListContainersAsync(cancellationToken).ConfigureAwait(false);
         var blobCount = 0;
         var queued = 0;
@@ -101,7 +105,7 @@ internal sealed class BlobWatcher(
             {
                 blobCount++;
                 _known[(container, blob.Name)] = blob.ETag;
-                if (!done.Contains((blob.Name, blob.ETag)) && !BlobEventQueue.HasQueuedEvent(blob))
+                if (!done.Contains((blob.Name, blob.ETag)))
                 {
                     await QueueAsync(blob, cancellationToken).ConfigureAwait(false);
                     queued++;

@@ -9,13 +9,15 @@ namespace IntakePipeline.Host.Standalone;
 /// runs the function for each at once, deletes a message when it succeeds, hides it for
 /// <see cref="QueueTriggerOptions.VisibilityTimeout"/> when it fails, and after its
 /// <see cref="QueueTriggerOptions.MaxDequeueCount"/>th failure moves it to the poison queue (when there is one). An
-/// empty queue is polled with a back-off that doubles up to <see cref="QueueTriggerOptions.MaxPollingInterval"/>.
+/// empty queue is polled with a back-off that doubles up to <see cref="QueueTriggerOptions.MaxPollingInterval"/>. It
+/// starts polling once the queue is ready to be read (for the events queue: once the watcher has rebuilt it).
 /// </summary>
 internal sealed class QueueListener(
     string function,
     string queue,
     string? poisonQueue,
     Func<QueueMessage, CancellationToken, Task> run,
+    Task startAfter,
     IQueueStore queues,
     QueueTriggerOptions options,
     TimeProvider time,
@@ -31,6 +33,15 @@ internal sealed class QueueListener(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await startAfter.WaitAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         var wait = _minimumPollingInterval;
         while (!stoppingToken.IsCancellationRequested)
         {

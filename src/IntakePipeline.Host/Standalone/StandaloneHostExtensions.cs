@@ -105,6 +105,7 @@ public static class StandaloneHostExtensions
             poison ? queues.Events : queues.Poison,
             poison ? queues.Poison : null,
             run,
+            poison ? services.GetRequiredService<BlobWatcher>().Seeded : Task.CompletedTask,
             services.GetRequiredService<IQueueStore>(),
             services.GetRequiredService<IOptions<QueueTriggerOptions>>().Value,
             services.GetRequiredService<TimeProvider>(),

@@ -33,7 +33,10 @@ public sealed class BlobReceiptStore(ITableStore tables, IOptions<TableNames> ta
                 row.GetString("CorrelationId"));
     }
 
-    /// <summary>The versions of a container's blobs that have any receipt, by name and ETag (one partition query).</summary>
+    /// <summary>
+    /// The versions of a container's blobs that are done with, processed or poisoned, by name and ETag (one partition
+    /// query). A version between failed attempts is not among them.
+    /// </summary>
     /// <param name="container">The container.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The versions.</returns>
@@ -42,7 +45,8 @@ public sealed class BlobReceiptStore(ITableStore tables, IOptions<TableNames> ta
         var query = TableQuery.Partition(container) with { Select = _listColumns };
         await foreach (var row in tables.QueryAsync(_receipts, query, cancellationToken).ConfigureAwait(false))
         {
-            if (row.GetString("Name") is { } name && row.GetString("BlobETag") is { } etag)
+            if (row.GetString("Outcome") is { } outcome && outcome != BlobReceipt.RetryingOutcome
+                && row.GetString("Name") is { } name && row.GetString("BlobETag") is { } etag)
             {
                 yield return (name, etag);
             }

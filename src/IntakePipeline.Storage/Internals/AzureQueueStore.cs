@@ -60,6 +60,9 @@ internal sealed class AzureQueueStore(QueueServiceClient service) : IQueueStore
         }
     }
 
+    public async Task ClearAsync(string queue, CancellationToken cancellationToken = default) =>
+        await service.GetQueueClient(queue).ClearMessagesAsync(cancellationToken).ConfigureAwait(false);
+
     public async Task<int> CountAsync(string queue, CancellationToken cancellationToken = default)
     {
         var properties = await service.GetQueueClient(queue).GetPropertiesAsync(cancellationToken).ConfigureAwait(false);

@@ -42,6 +42,10 @@ internal sealed class ReliabilityStorage : IAsyncDisposable
         {
             ["AzureWebJobsStorage"] = Azurite.ConnectionString,
             ["Azurite__AutoStart"] = "false",
+            // The generated files span the current month and the two before it; all three are polled often.
+            ["Watcher__HotMonths"] = "2",
+            // SendAlerts every second, so that a run's mail is sent before the run is stopped and compared.
+            ["Schedules__SendAlerts"] = "* * * * * *",
         };
         foreach (var (name, value) in tables.Environment())
         {
@@ -76,6 +80,29 @@ internal sealed class ReliabilityStorage : IAsyncDisposable
     }
 
     /// <summary>Waits until <paramref name="expected"/> blob versions have a final receipt in <paramref name="tables"/>.</summary>
+    /// <summary>Waits until the set's Outbox holds no Pending row, or the time is up.</summary>
+    public async Task<bool> WaitForMailSentAsync(TableSet tables, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            var pending = false;
+            await foreach (var row in Tables.QueryAsync(tables.Names.Outbox, new TableQuery { Select = ["State"] }))
+            {
+                pending |= row.GetString("State") == "Pending";
+            }
+
+            if (!pending)
+            {
+                return true;
+            }
+
+            await Task.Delay(250);
+        }
+
+        return false;
+    }
+
     public async Task<bool> WaitForReceiptsAsync(TableSet tables, int expected, TimeSpan timeout, Func<bool>? stillRunning = null)
     {
         var deadline = DateTime.UtcNow + timeout;

@@ -31,11 +31,12 @@ public sealed class RunCommandTests(ITestOutputHelper output)
         await storage.UploadAsync(files);
 
         // Both runs read the very same blob versions (so the same last-modified times and submission ids) and write into
-        // two table sets of the same account. One worker, so both runs process in the same (listing) order: with history
-        // (outliers, projections), the order of a submitter's months decides the results, crash or no crash.
+        // two table sets of the same account. One message at a time, so both runs process in the same (listing) order: with
+        // history (outliers, projections), the order of a submitter's months decides the results, crash or no crash. The
+        // standalone host rebuilds its queue in that order at every start.
         var crashed = new TableSet("Crash");
         var clean = new TableSet("Clean");
-        var crashEnvironment = storage.HostEnvironment(crashed, ("Watcher__MaxParallelism", "1"));
+        var crashEnvironment = storage.HostEnvironment(crashed, ("extensions__queues__batchSize", "1"));
 
         var killsWithWorkLeft = 0;
         var killsAfterProgress = 0;
@@ -77,12 +78,14 @@ public sealed class RunCommandTests(ITestOutputHelper output)
         using (var last = IntakeProcess.Start(crashEnvironment))
         {
             Assert.True(await storage.WaitForReceiptsAsync(crashed, CrashFiles, _ingestTimeout, () => !last.HasExited), $"The crashed run did not finish:\n{last.Output}");
+            Assert.True(await storage.WaitForMailSentAsync(crashed, TimeSpan.FromSeconds(30)), $"The crashed run's mail was not sent:\n{last.Output}");
             await last.StopAsync(TimeSpan.FromSeconds(10));
         }
 
-        using (var single = IntakeProcess.Start(storage.HostEnvironment(clean, ("Watcher__MaxParallelism", "1"))))
+        using (var single = IntakeProcess.Start(storage.HostEnvironment(clean, ("extensions__queues__batchSize", "1"))))
         {
             Assert.True(await storage.WaitForReceiptsAsync(clean, CrashFiles, _ingestTimeout, () => !single.HasExited), $"The clean run did not finish:\n{single.Output}");
+            Assert.True(await storage.WaitForMailSentAsync(clean, TimeSpan.FromSeconds(30)), $"The clean run's mail was not sent:\n{single.Output}");
             await single.StopAsync(TimeSpan.FromSeconds(10));
         }
 

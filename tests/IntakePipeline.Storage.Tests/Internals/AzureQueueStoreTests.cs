@@ -110,6 +110,19 @@ public sealed class AzureQueueStoreTests(AzuriteServer azurite)
         Assert.True(await _store.DeleteAsync(queue, renewed));
     }
 
+    [Fact]
+    public async Task ClearAsync_VisibleAndTakenMessages_LeavesTheQueueEmpty()
+    {
+        var queue = await NewQueueAsync();
+        await _store.SendAsync(queue, "visible");
+        await _store.SendAsync(queue, "taken");
+        await _store.ReceiveAsync(queue, 1, TimeSpan.FromMinutes(5));
+
+        await _store.ClearAsync(queue);
+
+        Assert.Equal(0, await _store.CountAsync(queue));
+    }
+
     private async Task<string> NewQueueAsync()
     {
         var queue = TestStorage.ContainerName("q");
