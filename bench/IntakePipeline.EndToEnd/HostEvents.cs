@@ -5,13 +5,13 @@ namespace IntakePipeline.EndToEnd;
 
 /// <summary>
 /// A logger provider that watches the host's own log events instead of polling storage (which would load Azurite while
-/// it is being measured): when the watcher has seeded (5020), how many blob versions have been processed (5031) and the
+/// it is being measured): when the watcher has seeded (5020), how many events ProcessSubmission has handled (5055) and the
 /// entity counts the handler reports (3001 accepted, 3002 rejected). Warnings and errors go to standard error.
 /// </summary>
 internal sealed class HostEvents : ILoggerProvider, ILogger
 {
     private const int WatcherSeeded = 5020;
-    private const int BlobProcessed = 5031;
+    private const int BlobProcessed = 5055;
     private const int Accepted = 3001;
     private const int Rejected = 3002;
     private readonly Lock _gate = new();

@@ -79,7 +79,6 @@ internal sealed class ReliabilityStorage : IAsyncDisposable
         return new BlobVersion(file.Container, file.Name, written.ETag);
     }
 
-    /// <summary>Waits until <paramref name="expected"/> blob versions have a final receipt in <paramref name="tables"/>.</summary>
     /// <summary>Waits until the set's Outbox holds no Pending row, or the time is up.</summary>
     public async Task<bool> WaitForMailSentAsync(TableSet tables, TimeSpan timeout)
     {
@@ -103,6 +102,7 @@ internal sealed class ReliabilityStorage : IAsyncDisposable
         return false;
     }
 
+    /// <summary>Waits until <paramref name="expected"/> blob versions have a final receipt in <paramref name="tables"/>.</summary>
     public async Task<bool> WaitForReceiptsAsync(TableSet tables, int expected, TimeSpan timeout, Func<bool>? stillRunning = null)
     {
         var deadline = DateTime.UtcNow + timeout;
