@@ -144,16 +144,16 @@ internal sealed class BlobWatcher(
 
         await Task.WhenAll(_containers.Select(container =>
         {
-            var prefixes = new List<string?>(months);
+            var folders = new List<string>(months);
             foreach (var (key, _) in _hotUntil)
             {
-                if (key.Container == container && !prefixes.Contains(key.Folder))
+                if (key.Container == container && !folders.Contains(key.Folder))
                 {
-                    prefixes.Add(key.Folder);
+                    folders.Add(key.Folder);
                 }
             }
 
-            return ListIntoMapAsync(container, prefixes, cancellationToken);
+            return ListIntoMapAsync(container, Collapse(folders), cancellationToken);
         })).ConfigureAwait(false);
     }
 
@@ -211,6 +211,27 @@ internal sealed class BlobWatcher(
         await events.EnqueueAsync(new BlobVersion(blob.Container, blob.Name, blob.ETag), blob.ContentLength, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         StandaloneLog.EventQueued(logger, blob.Container, blob.Name, blob.ETag);
+    }
+
+    /// <summary>
+    /// One listing for folders of the same year (<c>2026-10/</c> and <c>2026-11/</c> share <c>2026-1</c>), since each
+    /// listing is a request and a year holds few files; folders of different years are listed one by one.
+    /// </summary>
+    internal static IReadOnlyList<string?> Collapse(IReadOnlyList<string> folders)
+    {
+        var common = folders[0];
+        foreach (var folder in folders)
+        {
+            var length = 0;
+            while (length < common.Length && length < folder.Length && common[length] == folder[length])
+            {
+                length++;
+            }
+
+            common = common[..length];
+        }
+
+        return common.Length >= "yyyy-".Length || folders.Count == 1 ? [common] : [.. folders];
     }
 
     private static string? FolderOf(string name)

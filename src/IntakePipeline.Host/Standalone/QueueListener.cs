@@ -28,6 +28,10 @@ internal sealed class QueueListener(
     private static readonly TimeSpan _processingTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan _minimumPollingInterval = TimeSpan.FromMilliseconds(100);
 
+    // A queue without a poison queue of its own is the poison queue: rare and never urgent, so it is polled at most every
+    // 2 s (host.json's interval) even where the events queue's interval is shortened for local latency.
+    private static readonly TimeSpan _poisonPollingInterval = TimeSpan.FromSeconds(2);
+
     /// <summary>The function's name, for logs.</summary>
     public string Function => function;
 
@@ -76,7 +80,8 @@ internal sealed class QueueListener(
                 return;
             }
 
-            wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, options.MaxPollingInterval.Ticks));
+            var longest = poisonQueue is null ? TimeSpan.FromTicks(Math.Max(options.MaxPollingInterval.Ticks, _poisonPollingInterval.Ticks)) : options.MaxPollingInterval;
+            wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, longest.Ticks));
         }
     }
 

@@ -1,4 +1,5 @@
 using IntakePipeline.Core.Intake;
+using IntakePipeline.Host.Standalone;
 using IntakePipeline.Pipeline;
 using IntakePipeline.Pipeline.Events;
 using IntakePipeline.Storage;
@@ -23,6 +24,16 @@ public sealed class BlobWatcherTests(AzuriteServer azurite)
 
         Assert.NotNull(receipt);
         Assert.NotEqual(nameof(SubmissionOutcomeKind.Duplicate), receipt.Outcome);
+    }
+
+    [Theory]
+    [InlineData(new[] { "2026-11/", "2026-10/" }, new[] { "2026-1" })]
+    [InlineData(new[] { "2026-11/", "2026-10/", "2026-03/" }, new[] { "2026-" })]
+    [InlineData(new[] { "2027-01/", "2026-12/" }, new[] { "2027-01/", "2026-12/" })]
+    [InlineData(new[] { "2026-11/" }, new[] { "2026-11/" })]
+    public void Collapse_HotFolders_OneListingPerYear(string[] folders, string[] expected)
+    {
+        Assert.Equal(expected, BlobWatcher.Collapse(folders));
     }
 
     [Fact]
