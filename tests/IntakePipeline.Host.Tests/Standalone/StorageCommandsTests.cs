@@ -71,4 +71,21 @@ public sealed class StorageCommandsTests(AzuriteServer azurite) : IAsyncLifetime
         Assert.Contains("2024-05", output, StringComparison.Ordinal);
         Assert.True(output.Contains("reports-520300/2024-05/遵义-status.csv", StringComparison.Ordinal), output);
     }
+
+    [Fact]
+    public async Task Retry_FileWhoseEventWasLost_QueuesItAgainAndItIsProcessed()
+    {
+        var name = $"2023-02/{Guid.NewGuid():N}.csv";
+        // The metadata keeps the running watcher away, as if the file's event had been sent and lost.
+        var written = await _host!.Blobs.PutAsync("intake-520400", name, await File.ReadAllBytesAsync(CliRun.Sample("2024-06/遵义市-2024-06.csv")), new Storage.BlobPutOptions
+        {
+            Metadata = new Dictionary<string, string> { [Pipeline.Events.BlobEventQueue.EventQueuedMetadata] = "true" },
+        });
+
+        var (exitCode, output, error) = await CliRun.RunAsync("retry", "--prefecture", "520400");
+
+        Assert.True(exitCode == 0, output + error);
+        Assert.Contains("已重新排队 1 个期间", output, StringComparison.Ordinal);
+        Assert.NotNull(await _host.WaitForReceiptAsync(new BlobVersion("intake-520400", name, written.ETag)));
+    }
 }
