@@ -147,14 +147,8 @@ public sealed class Outbox
 
         var about = receipt.SubmissionId ?? $"{receipt.Submitter}|{receipt.BlobName}|{receipt.CorrelationId}";
         var email = _composer.ComposeReceipt(receipt);
-        var inserted = 0;
-        foreach (var recipient in recipients)
-        {
-            var row = MessageRow(recipient, OutboxSchema.ReceiptKey(about), OutboxSchema.KindReceipt, email, receipt.CorrelationId, about);
-            inserted += await InsertAsync(row, receipt.CorrelationId, cancellationToken).ConfigureAwait(false);
-        }
-
-        return inserted;
+        return await InsertForEachAsync(recipients, OutboxSchema.ReceiptKey(about), OutboxSchema.KindReceipt, email, receipt.CorrelationId, about, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>
@@ -182,14 +176,8 @@ public sealed class Outbox
 
         var about = $"poison|{notice.Container}|{notice.BlobName}|{notice.ETag}|{notice.CorrelationId}";
         var email = PoisonEmailComposer.Compose(notice);
-        var inserted = 0;
-        foreach (var recipient in recipients)
-        {
-            var row = MessageRow(recipient, OutboxSchema.OperationsKey(about), OutboxSchema.KindOperations, email, notice.CorrelationId, about);
-            inserted += await InsertAsync(row, notice.CorrelationId, cancellationToken).ConfigureAwait(false);
-        }
-
-        return inserted;
+        return await InsertForEachAsync(recipients, OutboxSchema.OperationsKey(about), OutboxSchema.KindOperations, email, notice.CorrelationId, about, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>A <c>Pending</c> message row.</summary>
@@ -238,6 +226,25 @@ public sealed class Outbox
         };
         OutboxSchema.WriteLong(row, OutboxSchema.Notice, NoticeJson.Serialize(notice));
         return row;
+    }
+
+    /// <summary>Inserts one <c>Pending</c> message row per recipient; returns how many were new.</summary>
+    private async Task<int> InsertForEachAsync(
+        IReadOnlyList<string> recipients,
+        string rowKey,
+        string kind,
+        AlertEmail email,
+        string correlationId,
+        string about,
+        CancellationToken cancellationToken)
+    {
+        var inserted = 0;
+        foreach (var recipient in recipients)
+        {
+            inserted += await InsertAsync(MessageRow(recipient, rowKey, kind, email, correlationId, about), correlationId, cancellationToken).ConfigureAwait(false);
+        }
+
+        return inserted;
     }
 
     private async Task<int> InsertAsync(TableRow row, string correlationId, CancellationToken cancellationToken)
