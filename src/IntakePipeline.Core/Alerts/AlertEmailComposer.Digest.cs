@@ -1,5 +1,6 @@
 using System.Globalization;
 using IntakePipeline.Core.Alerts.Internals;
+using IntakePipeline.Core.Formatting;
 
 namespace IntakePipeline.Core.Alerts;
 
@@ -93,7 +94,7 @@ public sealed partial class AlertEmailComposer
             name += "\n" + rollup;
         }
 
-        var values = $"实际 {MailNumber.Format(entry?.Actual)}\n应达 {MailNumber.Format(entry?.Expected)}\n目标 {TargetText(entry, string.Empty)}";
+        var values = $"实际 {DisplayNumber.Format(entry?.Actual)}\n应达 {DisplayNumber.Format(entry?.Expected)}\n目标 {TargetText(entry, string.Empty)}";
         return new TableRow(
             [
                 AlertWording.Change(notice.Change),

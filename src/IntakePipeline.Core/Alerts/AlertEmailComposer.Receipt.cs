@@ -1,5 +1,6 @@
 using System.Globalization;
 using IntakePipeline.Core.Alerts.Internals;
+using IntakePipeline.Core.Formatting;
 using IntakePipeline.Core.Intake;
 using IntakePipeline.Core.Validation;
 
@@ -125,10 +126,10 @@ public sealed partial class AlertEmailComposer
             [
                 error ? "错误" : "警告",
                 issue.Row?.ToString(CultureInfo.InvariantCulture) ?? "（整个文件）",
-                issue.Column is null ? MailNumber.None : MailText.Plain(issue.Column),
+                issue.Column is null ? DisplayNumber.None : MailText.Plain(issue.Column),
                 issue.Value switch
                 {
-                    null => MailNumber.None,
+                    null => DisplayNumber.None,
                     "" => "（空）",
                     _ => MailText.Plain(issue.Value),
                 },

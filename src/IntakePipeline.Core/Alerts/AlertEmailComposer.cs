@@ -1,5 +1,6 @@
 using IntakePipeline.Core.Alerts.Internals;
 using IntakePipeline.Core.Evaluation;
+using IntakePipeline.Core.Formatting;
 using IntakePipeline.Core.Intake;
 using IntakePipeline.Core.Plan;
 
@@ -105,7 +106,7 @@ public sealed partial class AlertEmailComposer(PlanCatalog catalog)
         var entry = notice.Entry;
         var unit = indicator?.Unit ?? string.Empty;
         var lead = $"{AlertWording.Place(notice.Scope)}「{IndicatorName(notice.Indicator)}」{notice.Period} 实际 "
-            + MailNumber.WithUnit(entry?.Actual, unit);
+            + DisplayNumber.WithUnit(entry?.Actual, unit);
         var now = AlertWording.Status(notice.Status);
         var before = AlertWording.Status(notice.PreviousStatus);
         if (notice.Status == TrajectoryStatus.Breach && notice.Change is AlertChange.Opened or AlertChange.Escalated)
@@ -116,18 +117,18 @@ public sealed partial class AlertEmailComposer(PlanCatalog catalog)
                 IndicatorKind.Ceiling => "，高于上限 ",
                 _ => "，越过限值 ",
             };
-            return lead + side + MailNumber.WithUnit(entry?.Target, unit) + "，判定为越限。";
+            return lead + side + DisplayNumber.WithUnit(entry?.Target, unit) + "，判定为越限。";
         }
 
-        lead += "，规划应达 " + MailNumber.WithUnit(entry?.Expected, unit);
+        lead += "，规划应达 " + DisplayNumber.WithUnit(entry?.Expected, unit);
         return notice.Change switch
         {
             AlertChange.Resolved => $"{lead}，{AlertWording.Outcome(notice)}（原为{before}），预警解除。",
             AlertChange.Escalated => $"{lead}，{LagPhrase(entry?.Lag)}，状态由{before}升级为{now}。",
             AlertChange.Deescalated => $"{lead}，{LagPhrase(entry?.Lag)}，状态由{before}缓解为{now}。",
             _ when notice.Status == TrajectoryStatus.AtRisk =>
-                $"{lead}，当前进度在正常范围内，但按近期趋势至 {entry?.TargetDate?.ToString() ?? MailNumber.None} 预计仅为 "
-                + $"{MailNumber.WithUnit(entry?.Projected, unit)}，可能达不到目标 {MailNumber.WithUnit(entry?.Target, unit)}，判定为有风险。",
+                $"{lead}，当前进度在正常范围内，但按近期趋势至 {entry?.TargetDate?.ToString() ?? DisplayNumber.None} 预计仅为 "
+                + $"{DisplayNumber.WithUnit(entry?.Projected, unit)}，可能达不到目标 {DisplayNumber.WithUnit(entry?.Target, unit)}，判定为有风险。",
             _ => $"{lead}，{LagPhrase(entry?.Lag)}，判定为{now}。",
         };
     }
@@ -147,18 +148,18 @@ public sealed partial class AlertEmailComposer(PlanCatalog catalog)
             new("地区", $"{AlertWording.Place(notice.Scope)}（{notice.Scope}）"
                 + (rollup is null ? string.Empty : $"，全省汇总：{rollup}")),
             new("指标", $"{IndicatorName(notice.Indicator)}（{notice.Indicator}）"),
-            new("单位", unit.Length == 0 ? MailNumber.None : unit),
+            new("单位", unit.Length == 0 ? DisplayNumber.None : unit),
             new("期间", notice.Period.ToString()),
             new("状态", status),
-            new("本月实际", MailNumber.WithUnit(entry?.Actual, unit)),
-            new("规划应达", MailNumber.WithUnit(entry?.Expected, unit)),
-            new("差距", entry is { Actual: { } a, Expected: { } e } ? MailNumber.Signed(a - e) + (unit.Length == 0 ? string.Empty : " " + unit) : MailNumber.None),
-            new("滞后幅度", entry?.Lag is null ? MailNumber.None : LagText(entry.Lag) + LagBasis(indicator)),
+            new("本月实际", DisplayNumber.WithUnit(entry?.Actual, unit)),
+            new("规划应达", DisplayNumber.WithUnit(entry?.Expected, unit)),
+            new("差距", entry is { Actual: { } a, Expected: { } e } ? DisplayNumber.Signed(a - e) + (unit.Length == 0 ? string.Empty : " " + unit) : DisplayNumber.None),
+            new("滞后幅度", entry?.Lag is null ? DisplayNumber.None : LagText(entry.Lag) + LagBasis(indicator)),
             new("目标", TargetText(entry, unit)),
         };
         if (entry?.Projected is { } projected)
         {
-            facts.Add(new("趋势预测", $"按近期趋势，至 {entry.TargetDate?.ToString() ?? MailNumber.None} 约 {MailNumber.WithUnit(projected, unit)}"));
+            facts.Add(new("趋势预测", $"按近期趋势，至 {entry.TargetDate?.ToString() ?? DisplayNumber.None} 约 {DisplayNumber.WithUnit(projected, unit)}"));
         }
 
         facts.Add(new("规划依据", SourceText(entry?.Source ?? indicator?.Source)));
@@ -174,9 +175,9 @@ public sealed partial class AlertEmailComposer(PlanCatalog catalog)
     /// <summary>The lag as a percentage: 落后 22.38%, 超前 5%, 落后 0%, or a dash.</summary>
     private static string LagText(double? lag) => lag switch
     {
-        null => MailNumber.None,
-        > 0 => "落后 " + MailNumber.Percent(lag.Value),
-        < 0 => "超前 " + MailNumber.Percent(-lag.Value),
+        null => DisplayNumber.None,
+        > 0 => "落后 " + DisplayNumber.Percent(lag.Value),
+        < 0 => "超前 " + DisplayNumber.Percent(-lag.Value),
         _ => "落后 0%",
     };
 
@@ -192,10 +193,10 @@ public sealed partial class AlertEmailComposer(PlanCatalog catalog)
     {
         if (entry?.Target is not { } target)
         {
-            return MailNumber.None;
+            return DisplayNumber.None;
         }
 
-        var text = MailNumber.WithUnit(target, unit) + AlertWording.Qualifier(QualifierOf(entry, target));
+        var text = DisplayNumber.WithUnit(target, unit) + AlertWording.Qualifier(QualifierOf(entry, target));
         return entry.TargetDate is { } date ? $"{text}（{date} 到期）" : text;
     }
 
@@ -226,7 +227,7 @@ public sealed partial class AlertEmailComposer(PlanCatalog catalog)
     {
         if (string.IsNullOrWhiteSpace(source))
         {
-            return MailNumber.None;
+            return DisplayNumber.None;
         }
 
         foreach (var document in _catalog.Documents)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using IntakePipeline.Core.Formatting;
 using IntakePipeline.Core.Plan;
 
 namespace IntakePipeline.Core.Alerts.Internals;
@@ -126,18 +127,18 @@ internal sealed class TrajectoryPicture
             var period = month.Period.ToString();
             html.Append("<tr data-period=\"").Append(period).Append("\">");
             Cell(html, period, left: true);
-            Cell(html, MailNumber.Format(month.Actual), left: false);
-            Cell(html, MailNumber.Format(month.Expected), left: false);
+            Cell(html, DisplayNumber.Format(month.Actual), left: false);
+            Cell(html, DisplayNumber.Format(month.Expected), left: false);
             Cell(html, Gap(month), left: false);
             html.Append("<td width=\"300\" style=\"").Append(MailDocument.CellStyle).Append("width:300px;vertical-align:middle;\">");
             if (month.Actual is { } actual)
             {
-                Bar(html, actual, Behind(month) switch { true => BehindColor, false => AheadColor, null => PlainColor }, "实际 " + MailNumber.WithUnit(actual, _unit));
+                Bar(html, actual, Behind(month) switch { true => BehindColor, false => AheadColor, null => PlainColor }, "实际 " + DisplayNumber.WithUnit(actual, _unit));
             }
 
             if (month.Expected is { } expected)
             {
-                Bar(html, expected, ExpectedColor, "应达 " + MailNumber.WithUnit(expected, _unit));
+                Bar(html, expected, ExpectedColor, "应达 " + DisplayNumber.WithUnit(expected, _unit));
             }
 
             html.Append("</td></tr>\n");
@@ -148,11 +149,11 @@ internal sealed class TrajectoryPicture
             var label = "目标" + (_targetDate is { } date ? "（" + date.ToString() + "）" : string.Empty);
             html.Append("<tr data-target=\"").Append(_targetDate?.ToString() ?? string.Empty).Append("\">");
             Cell(html, label, left: true);
-            Cell(html, MailNumber.None, left: false);
-            Cell(html, MailNumber.Format(target), left: false);
-            Cell(html, MailNumber.None, left: false);
+            Cell(html, DisplayNumber.None, left: false);
+            Cell(html, DisplayNumber.Format(target), left: false);
+            Cell(html, DisplayNumber.None, left: false);
             html.Append("<td width=\"300\" style=\"").Append(MailDocument.CellStyle).Append("width:300px;vertical-align:middle;\">");
-            Bar(html, target, TargetColor, label + " " + MailNumber.WithUnit(target, _unit));
+            Bar(html, target, TargetColor, label + " " + DisplayNumber.WithUnit(target, _unit));
             html.Append("</td></tr>\n");
         }
 
@@ -164,8 +165,8 @@ internal sealed class TrajectoryPicture
         text.Append("月度轨迹（实际 / 规划应达 / 差距").Append(unitNote).Append("；").Append(directionNote).Append("）：\n");
         foreach (var month in _months)
         {
-            text.Append(month.Period.ToString()).Append("  实际 ").Append(MailNumber.Format(month.Actual))
-                .Append("  应达 ").Append(MailNumber.Format(month.Expected))
+            text.Append(month.Period.ToString()).Append("  实际 ").Append(DisplayNumber.Format(month.Actual))
+                .Append("  应达 ").Append(DisplayNumber.Format(month.Expected))
                 .Append("  差距 ").Append(Gap(month));
             if (Behind(month) == true)
             {
@@ -178,7 +179,7 @@ internal sealed class TrajectoryPicture
         if (_target is { } target)
         {
             text.Append("目标").Append(_targetDate is { } date ? "（" + date.ToString() + "）" : string.Empty)
-                .Append("  ").Append(MailNumber.WithUnit(target, _unit)).Append('\n');
+                .Append("  ").Append(DisplayNumber.WithUnit(target, _unit)).Append('\n');
         }
 
         text.Append('\n');
@@ -206,7 +207,7 @@ internal sealed class TrajectoryPicture
     }
 
     private static string Gap(TrajectoryMonth month) =>
-        month.Actual is { } actual && month.Expected is { } expected ? MailNumber.Signed(actual - expected) : MailNumber.None;
+        month.Actual is { } actual && month.Expected is { } expected ? DisplayNumber.Signed(actual - expected) : DisplayNumber.None;
 
     private static void Cell(StringBuilder html, string text, bool left) =>
         html.Append("<td align=\"").Append(left ? "left" : "right").Append("\" style=\"").Append(MailDocument.CellStyle)
