@@ -26,7 +26,7 @@ public static class IntakeCommandLine
     }
 
     /// <summary>
-    /// Parses and runs <paramref name="args"/>; parse errors print a hint and return <see cref="ExitCodes.Usage"/>, and
+    /// Parses and runs <paramref name="args"/>; parse errors are printed in Chinese with a hint and return <see cref="ExitCodes.Usage"/>, and
     /// an exception that escapes a command prints one line and returns <see cref="ExitCodes.Unexpected"/>.
     /// </summary>
     public static async Task<int> RunAsync(string[] args, InvocationConfiguration? configuration = null, CancellationToken cancellationToken = default)
@@ -35,12 +35,12 @@ public static class IntakeCommandLine
         var parseResult = Build().Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            foreach (var error in parseResult.Errors)
+            foreach (var line in CommandLineErrors.Describe(parseResult))
             {
-                await configuration.Error.WriteLineAsync(error.Message);
+                await configuration.Error.WriteLineAsync(line);
             }
 
-            await configuration.Error.WriteLineAsync("Run 'intake --help' for usage.");
+            await configuration.Error.WriteLineAsync(CommandLineErrors.HelpHint(parseResult));
             return ExitCodes.Usage;
         }
 

@@ -8,7 +8,7 @@ internal static class PlanCommand
 {
     public static Command Create()
     {
-        var export = new Command("export", "Print the whole loaded plan catalog as JSON on stdout (a stable shape that scripts read).");
+        var export = new Command("export", "把载入的规划目录以 JSON 输出到标准输出（格式稳定，供脚本读取）。");
         export.SetAction(parseResult =>
         {
             if (!CatalogSource.TryLoad(parseResult, out var catalog))
@@ -22,7 +22,7 @@ internal static class PlanCommand
             return ExitCodes.Success;
         });
 
-        var check = new Command("check", "Print the catalog's consistency report: allocation sums, units, duplicate points, restatements.");
+        var check = new Command("check", "输出规划目录的一致性检查：分解合计、单位、重复目标点、修订。");
         check.SetAction(parseResult =>
         {
             if (!CatalogSource.TryLoad(parseResult, out var catalog))
@@ -42,6 +42,6 @@ internal static class PlanCommand
             return ExitCodes.Success;
         });
 
-        return new Command("plan", "Inspect the plan catalog.") { export, check };
+        return new Command("plan", "查看规划目录。") { export, check };
     }
 }

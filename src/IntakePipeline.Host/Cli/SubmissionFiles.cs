@@ -33,7 +33,7 @@ internal static class SubmissionFiles
             return report.Observations;
         }
 
-        error.WriteLine($"--previous: {file.Name} 未通过 {period} 的校验（{report.ErrorCount} 个错误），不能作为上期数据。请先用 intake validate 单独校验该文件。");
+        error.WriteLine($"--previous 的文件“{file.Name}”未通过 {period} 的校验（{report.ErrorCount} 个错误），不能作为上期数据。请先用 intake validate 单独校验该文件。");
         return null;
     }
 }

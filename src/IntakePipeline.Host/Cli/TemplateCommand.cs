@@ -14,10 +14,17 @@ internal static class TemplateCommand
     {
         var prefecture = CommonOptions.Prefecture();
         var period = CommonOptions.Period();
-        var output = new Option<FileInfo>("--output", "-o") { Description = "The .xlsx file to write.", Required = true };
-        var previous = new Option<FileInfo>("--previous") { Description = "Last month's submission; its values fill the 上期值 column." }.AcceptExistingOnly();
+        var output = new Option<FileInfo>("--output", "-o") { Description = "要写入的 .xlsx 文件，例如 -o 遵义市-2024-07.xlsx。", HelpName = "文件", Required = true };
+        output.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<FileInfo>() is { Directory: { Exists: false } folder })
+            {
+                result.AddError($"--output 的文件夹“{folder.FullName}”不存在。请先建好文件夹，或换一个路径，例如 -o 遵义市-2024-07.xlsx。");
+            }
+        });
+        var previous = new Option<FileInfo>("--previous") { Description = "上个月的报送文件，其数值填入“上期值”列，例如 --previous 遵义市-2024-06.csv。" }.MustExist();
 
-        var command = new Command("template", "Write the XLSX template for one submitter and month.") { prefecture, period, output, previous };
+        var command = new Command("template", "为一个报送单位和月份生成 XLSX 填报模板。") { prefecture, period, output, previous };
         command.SetAction(parseResult =>
         {
             if (!CatalogSource.TryLoad(parseResult, out var catalog))

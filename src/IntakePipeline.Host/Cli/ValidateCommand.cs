@@ -11,13 +11,13 @@ internal static class ValidateCommand
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "The submission: .csv, .xlsx or .json." }.AcceptExistingOnly();
+        var file = new Argument<FileInfo>("file") { Description = "要校验的报送文件：.csv、.xlsx 或 .json，例如 遵义市-2024-06.csv。" }.MustExist();
         var prefecture = CommonOptions.Prefecture();
         var period = CommonOptions.Period();
-        var previous = new Option<FileInfo>("--previous") { Description = "The previous month's submission, used as history." }.AcceptExistingOnly();
-        var json = new Option<bool>("--json") { Description = "Print the machine-readable report instead of the table." };
+        var previous = new Option<FileInfo>("--previous") { Description = "上个月的报送文件，作为历史数据参与校验，例如 --previous 遵义市-2024-05.csv。" }.MustExist();
+        var json = new Option<bool>("--json") { Description = "输出机器可读的 JSON 报告，而不是表格。" };
 
-        var command = new Command("validate", "Validate a submission file against the plan, as the pipeline would.")
+        var command = new Command("validate", "按管道的规则校验一个报送文件（不上传）。")
         {
             file, prefecture, period, previous, json,
         };

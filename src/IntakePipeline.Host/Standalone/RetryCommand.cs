@@ -12,10 +12,10 @@ internal static class RetryCommand
 {
     public static Command Create()
     {
-        var poison = new Option<bool>("--poison") { Description = "Also queue again the files recorded in the Poison table." };
+        var poison = new Option<bool>("--poison") { Description = "同时重新排队 Poison 表中记录的处理失败的文件。" };
         var prefecture = CommonOptions.Prefecture();
         prefecture.Required = false;
-        var command = new Command("retry", "Queue again the files that were never processed, and with --poison those given up on.")
+        var command = new Command("retry", "重新排队从未处理的文件；加 --poison 时也包括处理失败的文件。")
         {
             poison, prefecture,
         };

@@ -13,7 +13,7 @@ internal static class RunCommand
 
     public static Command Create()
     {
-        var command = new Command(Name, "Run the pipeline locally: watch the intake-* containers and process every upload (Azurite by default).")
+        var command = new Command(Name, "在本机运行管道：监视 intake-* 容器并处理每个上传（默认使用 Azurite）。")
         {
             TreatUnmatchedTokensAsErrors = false,
         };

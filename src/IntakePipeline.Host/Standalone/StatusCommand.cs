@@ -16,16 +16,9 @@ internal static class StatusCommand
     {
         var prefecture = CommonOptions.Prefecture();
         prefecture.Required = false;
-        var top = new Option<int>("--top") { Description = "How many submissions to list.", DefaultValueFactory = _ => 20 };
-        top.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError("--top must be at least 1.");
-            }
-        });
+        var top = CommonOptions.WholeNumber("--top", "列出多少条报送，默认 20，例如 --top 50。", minimum: 1, defaultValue: 20);
 
-        var command = new Command("status", "List recent submissions with their outcome, counts, lateness and report.") { prefecture, top };
+        var command = new Command("status", "列出最近的报送：结果、行数、错误与警告、是否逾期、报告。") { prefecture, top };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var storage = await CliStorage.ConnectAsync(parseResult.InvocationConfiguration.Error, cancellationToken).ConfigureAwait(false);

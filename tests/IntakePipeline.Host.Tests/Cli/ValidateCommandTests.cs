@@ -68,24 +68,6 @@ public class ValidateCommandTests
         }
     }
 
-    [Theory]
-    [InlineData("validate", "missing.csv", "-p", "520300", "--period", "2024-06")]
-    [InlineData("validate", "SAMPLE", "-p", "999999", "--period", "2024-06")]
-    [InlineData("validate", "SAMPLE", "-p", "520300", "--period", "2024-6")]
-    [InlineData("validate", "SAMPLE", "-p", "520300")]
-    [InlineData("validate", "SAMPLE", "--period", "2024-06")]
-    [InlineData("validate", "SAMPLE", "-p", "520300", "--period", "2024-06", "--no-such-option")]
-    [InlineData("no-such-command")]
-    public async Task Validate_UsageError_ExitsTwo(params string[] args)
-    {
-        var resolved = args.Select(a => a == "SAMPLE" ? CliRun.Sample("2024-06/遵义市-2024-06.csv") : a).ToArray();
-
-        var (exitCode, _, error) = await CliRun.RunAsync(resolved);
-
-        Assert.Equal(2, exitCode);
-        Assert.False(string.IsNullOrWhiteSpace(error));
-    }
-
     [Fact]
     public async Task Validate_MalformedCatalog_ExitsTwoNamingTheFile()
     {

@@ -1,5 +1,7 @@
+using System.Text;
 using IntakePipeline.Host.Tests.Cli;
 using IntakePipeline.Pipeline;
+using IntakePipeline.Storage;
 using IntakePipeline.Testing;
 
 namespace IntakePipeline.Host.Tests.Standalone;
@@ -9,6 +11,7 @@ public sealed class StorageCommandsTests(AzuriteServer azurite) : IAsyncLifetime
 {
     private const string StorageVariable = "AzureWebJobsStorage";
     private readonly string? _previousStorage = Environment.GetEnvironmentVariable(StorageVariable);
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("intake-history-");
     private InProcessHost? _host;
 
     public async Task InitializeAsync()
@@ -20,6 +23,7 @@ public sealed class StorageCommandsTests(AzuriteServer azurite) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        _folder.Delete(recursive: true);
         Environment.SetEnvironmentVariable(StorageVariable, _previousStorage);
         if (_host is not null)
         {
@@ -87,5 +91,57 @@ public sealed class StorageCommandsTests(AzuriteServer azurite) : IAsyncLifetime
         Assert.True(exitCode == 0, output + error);
         Assert.Contains("已重新排队 1 个期间", output, StringComparison.Ordinal);
         Assert.NotNull(await _host.WaitForReceiptAsync(new BlobVersion("intake-520400", name, written.ETag)));
+    }
+
+    [Fact]
+    public async Task Upload_HistoryFolderOfThreeMonths_UploadsOldestFirstAndListsTheRejectedFileWithItsReport()
+    {
+        // U14 is cumulative: June's 5.2 is below May's 5.5, which June's history check sees only if May went first.
+        WriteHistory("522700/2021-04/黔南州-2021-04.csv", 5.0);
+        WriteHistory("522700/2021-05/黔南州-2021-05.csv", 5.5);
+        WriteHistory("522700/2021-06/黔南州-2021-06.csv", 5.2);
+
+        var (exitCode, output, error) = await CliRun.RunAsync("upload", _folder.FullName);
+
+        Assert.True(exitCode == 1, output + error);
+        var months = output.Split('\n').Where(l => l.StartsWith("2021-", StringComparison.Ordinal)).Select(l => l.TrimEnd()).ToList();
+        Assert.Equal(["2021-04：通过 1，退回 0，未变 0", "2021-05：通过 1，退回 0，未变 0", "2021-06：通过 0，退回 1，未变 0"], months);
+        Assert.Contains("结果：3 个文件已处理，通过 2，退回 1，未变 0。", output, StringComparison.Ordinal);
+        Assert.Matches(@"522700/2021-06/黔南州-2021-06\.csv　报告：http://\S+/reports-522700/2021-06/黔南州-2021-06\.csv\.report\.html", output);
+        var report = await _host!.Blobs.GetAsync("reports-522700", "2021-06/黔南州-2021-06.csv.report.json");
+        Assert.Contains("cumulative-decrease", Encoding.UTF8.GetString(report!.Content.Span), StringComparison.Ordinal);
+        var received = new List<DateTimeOffset>();
+        await foreach (var row in _host.Tables.QueryAsync(_host.Names.Submissions, TableQuery.Partition("522700")))
+        {
+            received.Add(row.GetDateTimeOffset("ReceivedAt")!.Value);
+        }
+
+        Assert.Equal(3, received.Count);
+        Assert.Equal(received.Order(), received);
+    }
+
+    [Fact]
+    public async Task Upload_SameHistoryFolderAgain_ReportsEveryFileUnchanged()
+    {
+        WriteHistory("2021-04/黔东南州-2021-04.csv", 3.0);
+        WriteHistory("2021-05/黔东南州-2021-05.csv", 3.1);
+        WriteHistory("2021-06/黔东南州-2021-06.csv", 3.2);
+        var (firstExit, firstOutput, _) = await CliRun.RunAsync("upload", _folder.FullName, "--prefecture", "522600");
+
+        var (exitCode, output, error) = await CliRun.RunAsync("upload", _folder.FullName, "--prefecture", "522600");
+
+        Assert.True(firstExit == 0, firstOutput);
+        Assert.Contains("结果：3 个文件已处理，通过 3，退回 0，未变 0。", firstOutput, StringComparison.Ordinal);
+        Assert.True(exitCode == 0, output + error);
+        Assert.Contains("2021-05：通过 0，退回 0，未变 1", output, StringComparison.Ordinal);
+        Assert.Contains("结果：3 个文件已处理，通过 0，退回 0，未变 3。", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("退回的文件", output, StringComparison.Ordinal);
+    }
+
+    private void WriteHistory(string path, double u14)
+    {
+        var file = new FileInfo(Path.Combine(_folder.FullName, path));
+        file.Directory!.Create();
+        File.WriteAllText(file.FullName, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"指标代码,数值,单位\nU14,{u14:0.0},万户\n"));
     }
 }
