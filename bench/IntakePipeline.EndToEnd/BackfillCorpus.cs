@@ -16,13 +16,16 @@ internal sealed class BackfillCorpus(PlanCatalog catalog)
 {
     private readonly TrajectoryEvaluator _evaluator = new(catalog, new ThresholdsOptions());
 
-    /// <summary>5 years × 12 months × 9 prefectures from 2021-01: 540 files, in upload order (month by month).</summary>
-    public IReadOnlyList<(string Submitter, YearMonth Period, string Name, byte[] Content)> Backfill()
+    /// <summary>The first month of the backfill.</summary>
+    public static YearMonth First { get; } = new(2021, 1);
+
+    /// <summary><paramref name="years"/> × 12 months × 9 prefectures from 2021-01 (5 years: 540 files), in upload order (month by month).</summary>
+    public IReadOnlyList<(string Submitter, YearMonth Period, string Name, byte[] Content)> Backfill(int years)
     {
-        var files = new List<(string, YearMonth, string, byte[])>(540);
-        for (var month = 0; month < 60; month++)
+        var files = new List<(string, YearMonth, string, byte[])>(years * 12 * Submitters.Prefectures.Count);
+        for (var month = 0; month < years * 12; month++)
         {
-            var period = new YearMonth(2021, 1).AddMonths(month);
+            var period = First.AddMonths(month);
             foreach (var prefecture in Submitters.Prefectures)
             {
                 files.Add((prefecture.Code, period, $"{period}/{prefecture.Name}-{period.Month}月.csv", File(prefecture.Code, period, 1).Content));

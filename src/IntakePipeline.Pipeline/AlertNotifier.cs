@@ -1,7 +1,9 @@
+using IntakePipeline.Core;
 using IntakePipeline.Core.Alerts;
 using IntakePipeline.Core.Intake;
 using IntakePipeline.Pipeline.Alerts;
 using IntakePipeline.Pipeline.Mail;
+using Microsoft.Extensions.Options;
 
 namespace IntakePipeline.Pipeline;
 
@@ -10,19 +12,33 @@ namespace IntakePipeline.Pipeline;
 /// accepted file causes and the uploader's receipt.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Alert changes are emailed only for a period at most <see cref="AlertsOptions.MailMonths"/> before the current month
+/// (in the deadlines' time zone); older periods update the <c>Alerts</c> table silently, whatever the order they arrive
+/// in (README, "Alerts and email"). Receipts go out for any period.
+/// </para>
+/// <para>
 /// It runs after the submission's commit point, so a crash before it leaves the blob version without a receipt and
 /// the version is processed again; the tracker returns the same changes for the same correlation id and the
 /// <see cref="Outbox"/> keys each message on what it is about, so nothing is queued twice.
+/// </para>
 /// </remarks>
-public sealed class AlertNotifier(AlertTracker tracker, Outbox outbox)
+public sealed class AlertNotifier(
+    AlertTracker tracker,
+    Outbox outbox,
+    IOptions<AlertsOptions> alerts,
+    IOptions<DeadlinesOptions> deadlines,
+    TimeProvider time)
 {
+    private readonly TimeZoneInfo _zone = deadlines.Value.FindTimeZone();
+
     /// <summary>
-    /// For an accepted file, tracks its alerts and queues the changes; for a rejected file, or an accepted one with
-    /// warnings, queues the receipt. Other outcomes (unchanged, stale, not a submission) queue nothing.
+    /// For an accepted file, tracks its alerts and queues the changes of a recent period; for a rejected file, or an
+    /// accepted one with warnings, queues the receipt. Other outcomes (unchanged, stale, not a submission) queue nothing.
     /// </summary>
     /// <param name="outcome">What <see cref="SubmissionProcessor.HandleAsync"/> returned.</param>
     /// <param name="cancellationToken">Cancels the work; a re-run completes it.</param>
-    /// <returns>The alert changes of an accepted file; empty otherwise.</returns>
+    /// <returns>The alert changes of an accepted file, emailed or not; empty otherwise.</returns>
     public async Task<IReadOnlyList<AlertNotice>> AfterSubmissionAsync(SubmissionOutcome outcome, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(outcome);
@@ -37,8 +53,12 @@ public sealed class AlertNotifier(AlertTracker tracker, Outbox outbox)
         var accepted = outcome.Kind == SubmissionOutcomeKind.Accepted;
         if (accepted)
         {
-            notices = await tracker.TrackAsync(submitter, period, outcome.CorrelationId, cancellationToken).ConfigureAwait(false);
-            await outbox.EnqueueAsync(notices, cancellationToken).ConfigureAwait(false);
+            var mailed = alerts.Value.IsMailed(period, YearMonth.Of(time.GetUtcNow(), _zone));
+            notices = await tracker.TrackAsync(outcome, mailed, cancellationToken).ConfigureAwait(false);
+            if (mailed)
+            {
+                await outbox.EnqueueAsync(notices, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var reportBlob = SubmissionBlobName.ReportContainer(submitter) + "/"

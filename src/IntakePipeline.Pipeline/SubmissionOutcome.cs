@@ -32,6 +32,9 @@ public sealed record SubmissionOutcome(
     int EntitiesWritten,
     IReadOnlyList<ValidationIssue> Issues)
 {
+    /// <summary>What an <see cref="SubmissionOutcomeKind.Accepted"/> file wrote to the result tables; null otherwise.</summary>
+    public SubmissionResults? Results { get; init; }
+
     /// <summary>An outcome for which nothing was read or written.</summary>
     /// <param name="kind">Ignored, Duplicate, Missing or Stale.</param>
     /// <param name="blob">The version.</param>

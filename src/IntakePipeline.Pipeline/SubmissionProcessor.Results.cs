@@ -14,47 +14,26 @@ public sealed partial class SubmissionProcessor
     // wrote was computed from what is there, so the last writer always leaves the complete sum.
     private const int MaxRollupRounds = 8;
 
-    private async Task<ObservationSnapshot> ReadObservationsAsync(string submitter, YearMonth period, CancellationToken cancellationToken)
-    {
-        var history = new List<(YearMonth Month, Observation Observation)>();
-        var periodRows = new Dictionary<string, TableRow>(StringComparer.Ordinal);
-        // The whole partition, not a window of months: the outlier check judges a change against every earlier change of
-        // the indicator (SubmissionValidator.CheckOutlier), so any window would change its warnings. Only Value is read.
-        var query = TableQuery.Partition(submitter) with { Select = ["Value"] };
-        await foreach (var row in _tables.QueryAsync(_names.Observations, query, cancellationToken).ConfigureAwait(false))
-        {
-            var separator = row.RowKey.LastIndexOf('|');
-            if (separator <= 0 || !YearMonth.TryParse(row.RowKey.AsSpan(separator + 1), null, out var month)
-                || row.GetDouble("Value") is not { } value)
-            {
-                continue;
-            }
+    private static readonly string _firstPrefecture = Submitters.Prefectures.Select(p => p.Code).Min(StringComparer.Ordinal)!;
+    private static readonly string _lastPrefecture = Submitters.Prefectures.Select(p => p.Code).Max(StringComparer.Ordinal)!;
 
-            var indicator = row.RowKey[..separator];
-            if (month < period)
-            {
-                history.Add((month, new Observation(indicator, value, string.Empty)));
-            }
-            else if (month == period)
-            {
-                periodRows[indicator] = row;
-            }
-        }
-
-        return new ObservationSnapshot(SubmissionHistory.FromObservations(history), periodRows);
-    }
-
-    private async Task<int> WriteResultsAsync(
+    /// <summary>
+    /// Writes the period's Observations, this scope's Scorecard rows and ScorecardLatest. The rows of indicators the
+    /// period's current file had and this one drops are deleted one by one, so that a re-run after a crash that had
+    /// deleted some already finds nothing to fail on.
+    /// </summary>
+    private async Task<(int Written, IReadOnlyList<ScorecardEntry> Entries, bool IsLatest)> WriteResultsAsync(
         string submitter,
         YearMonth period,
         string submissionId,
         IReadOnlyList<Observation> observations,
-        ObservationSnapshot snapshot,
+        SubmissionHistory history,
+        IReadOnlyList<TableRow> periodRows,
         CancellationToken cancellationToken)
     {
         var periodText = period.ToString();
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        var observationOps = new List<TableBatchOperation>(observations.Count + snapshot.PeriodRows.Count);
+        var observationOps = new List<TableBatchOperation>(observations.Count);
         var entries = new List<ScorecardEntry>(observations.Count);
         foreach (var observation in observations)
         {
@@ -67,7 +46,7 @@ public sealed partial class SubmissionProcessor
             }));
             if (_catalog.FindIndicator(observation.Indicator) is { } indicator)
             {
-                var earlier = snapshot.History.For(observation.Indicator);
+                var earlier = history.For(observation.Indicator);
                 var series = new List<MonthlyValue>(earlier.Count + 1);
                 series.AddRange(earlier);
                 series.Add(new MonthlyValue(period, observation.Value));
@@ -75,83 +54,87 @@ public sealed partial class SubmissionProcessor
             }
         }
 
-        foreach (var (indicator, row) in snapshot.PeriodRows)
-        {
-            if (!reported.Contains(indicator))
-            {
-                observationOps.Add(TableBatchOperation.Delete(submitter, row.RowKey));
-            }
-        }
-
         var written = await TableBatches.SubmitAsync(_tables, _names.Observations, observationOps, cancellationToken).ConfigureAwait(false);
-
-        // This scope's rows in the month: dropped indicators are found here rather than in Observations, so a re-run
-        // after a crash between the two writes still removes them. A prefecture's roll-up needs every prefecture's rows
-        // of the month, so it reads the month once for both; the province needs only its own range.
-        var scopePrefix = submitter + "|";
-        var isPrefecture = Submitters.IsPrefecture(submitter);
-        var monthRows = await ReadScorecardMonthAsync(periodText, isPrefecture ? null : scopePrefix, cancellationToken).ConfigureAwait(false);
-        var scorecardOps = new List<TableBatchOperation>(entries.Count + 4);
+        var scorecardOps = new List<TableBatchOperation>(entries.Count);
         foreach (var entry in entries)
         {
             scorecardOps.Add(TableBatchOperation.UpsertReplace(ScorecardRows.Scorecard(entry)));
         }
 
-        // Roll-ups are recomputed for what the file reports and for every roll-up row the month already has: a superset
-        // of the dropped indicators that a re-run after a crash still finds.
-        var rollupCodes = new SortedSet<string>(reported, StringComparer.Ordinal);
-        const string provincePrefix = Submitters.Province + "|";
-        foreach (var row in monthRows)
-        {
-            if (row.RowKey.StartsWith(scopePrefix, StringComparison.Ordinal)
-                && !reported.Contains(row.RowKey[scopePrefix.Length..])
-                && !IsRollup(submitter, row.RowKey[scopePrefix.Length..]))
-            {
-                scorecardOps.Add(TableBatchOperation.Delete(periodText, row.RowKey));
-            }
-            else if (row.RowKey.StartsWith(provincePrefix, StringComparison.Ordinal))
-            {
-                rollupCodes.Add(row.RowKey[provincePrefix.Length..]);
-            }
-        }
-
         written += await TableBatches.SubmitAsync(_tables, _names.Scorecard, scorecardOps, cancellationToken).ConfigureAwait(false);
-        written += await WriteLatestAsync(submitter, period, entries, reported, cancellationToken).ConfigureAwait(false);
 
-        if (isPrefecture)
+        var dropped = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var row in periodRows)
         {
-            // What the month holds now, as far as this invocation knows: the rows read above with this scope's replaced
-            // by what was just written. A concurrent writer's newer rows are caught by the roll-up's confirming re-read.
-            var rollupRows = new List<TableRow>(monthRows.Count + entries.Count);
-            foreach (var row in monthRows)
+            if (row.GetString("Status") == SubmissionStatus.Accepted)
             {
-                if (!row.RowKey.StartsWith(scopePrefix, StringComparison.Ordinal))
+                foreach (var (indicator, _) in SubmissionValues.Of(row))
                 {
-                    rollupRows.Add(row);
+                    if (!reported.Contains(indicator))
+                    {
+                        dropped.Add(indicator);
+                    }
                 }
             }
-
-            foreach (var entry in entries)
-            {
-                rollupRows.Add(ScorecardRows.Scorecard(entry));
-            }
-
-            var rollupIndicators = new List<PlanIndicator>();
-            foreach (var code in rollupCodes)
-            {
-                if (_catalog.FindIndicator(code) is { Aggregation: IndicatorAggregation.Sum } indicator)
-                {
-                    rollupIndicators.Add(indicator);
-                }
-            }
-
-            written += await WriteRollupAsync(period, rollupIndicators, rollupRows, cancellationToken).ConfigureAwait(false);
         }
 
-        return written;
+        written += await DeleteResultsAsync(submitter, period, dropped, cancellationToken).ConfigureAwait(false);
+        var (latestWritten, isLatest) = await WriteLatestAsync(submitter, period, entries, reported, cancellationToken).ConfigureAwait(false);
+        return (written + latestWritten, entries, isLatest);
     }
 
-    private async Task<int> WriteLatestAsync(
+    /// <summary>
+    /// A file found superseded on arrival writes no results, but an earlier attempt of it that crashed before its commit
+    /// point may have: the rows of its indicators that the period's current file does not have are removed.
+    /// </summary>
+    private async Task<int> RemoveLeftoversAsync(string submitter, YearMonth period, IReadOnlyList<Observation> observations, IReadOnlyList<TableRow> periodRows, CancellationToken cancellationToken)
+    {
+        var leftovers = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var observation in observations)
+        {
+            leftovers.Add(observation.Indicator);
+        }
+
+        foreach (var row in periodRows)
+        {
+            if (row.GetString("Status") == SubmissionStatus.Accepted)
+            {
+                foreach (var (indicator, _) in SubmissionValues.Of(row))
+                {
+                    leftovers.Remove(indicator);
+                }
+            }
+        }
+
+        return await DeleteResultsAsync(submitter, period, leftovers, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes the Observations and Scorecard rows of <paramref name="indicators"/>, each only if it exists.</summary>
+    private async Task<int> DeleteResultsAsync(string submitter, YearMonth period, IEnumerable<string> indicators, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        var periodText = period.ToString();
+        foreach (var indicator in indicators)
+        {
+            if (IsRollup(submitter, indicator))
+            {
+                continue;
+            }
+
+            deleted += await _tables.DeleteAsync(_names.Observations, submitter, indicator + "|" + periodText, cancellationToken: cancellationToken).ConfigureAwait(false) ? 1 : 0;
+            deleted += await _tables.DeleteAsync(_names.Scorecard, periodText, ScorecardRows.RowKey(submitter, indicator), cancellationToken: cancellationToken).ConfigureAwait(false) ? 1 : 0;
+        }
+
+        return deleted;
+    }
+
+    /// <summary>
+    /// Upserts the ScorecardLatest rows of <paramref name="entries"/> unless a later month has them already. For a
+    /// scope's own file (<paramref name="reported"/> set) it also deletes the latest rows of this month for indicators
+    /// the file no longer reports; for a roll-up (null) it touches only roll-up rows.
+    /// </summary>
+    /// <returns>The entities written, and whether no row of the same kind (own or roll-up) has a later month.</returns>
+    private async Task<(int Written, bool IsLatest)> WriteLatestAsync(
         string scope,
         YearMonth period,
         IReadOnlyList<ScorecardEntry> entries,
@@ -159,12 +142,18 @@ public sealed partial class SubmissionProcessor
         CancellationToken cancellationToken)
     {
         var current = new Dictionary<string, YearMonth?>(StringComparer.Ordinal);
+        var isLatest = true;
         await foreach (var row in _tables.QueryAsync(
             _names.ScorecardLatest,
             TableQuery.Partition(scope) with { Select = ["Period"] },
             cancellationToken).ConfigureAwait(false))
         {
-            current[row.RowKey] = ScorecardRows.PeriodOf(row);
+            var latest = ScorecardRows.PeriodOf(row);
+            current[row.RowKey] = latest;
+            if (latest > period && IsRollup(scope, row.RowKey) == (reported is null))
+            {
+                isLatest = false;
+            }
         }
 
         var operations = new List<TableBatchOperation>(entries.Count);
@@ -188,23 +177,46 @@ public sealed partial class SubmissionProcessor
             }
         }
 
-        return await TableBatches.SubmitAsync(_tables, _names.ScorecardLatest, operations, cancellationToken).ConfigureAwait(false);
+        return (await TableBatches.SubmitAsync(_tables, _names.ScorecardLatest, operations, cancellationToken).ConfigureAwait(false), isLatest);
     }
 
-    // monthRows is where the first round starts from; a stale start only costs another round.
-    private async Task<int> WriteRollupAsync(YearMonth period, IReadOnlyList<PlanIndicator> indicators, List<TableRow> monthRows, CancellationToken cancellationToken)
+    /// <summary>
+    /// Recomputes the month's province roll-up after a prefecture's file was committed: for the <c>sum</c> indicators
+    /// among <paramref name="codes"/> (what the file reports and what the period's earlier files had) and those any
+    /// prefecture's accepted file of the month has, from the <see cref="SubmissionValues"/> of those files.
+    /// </summary>
+    private async Task<(int Written, IReadOnlyList<ScorecardEntry> Entries, bool IsLatest)> WriteRollupAsync(
+        YearMonth period,
+        SortedSet<string> codes,
+        CancellationToken cancellationToken)
     {
-        if (indicators.Count == 0)
+        var month = await ReadMonthValuesAsync(period, cancellationToken).ConfigureAwait(false);
+        foreach (var (_, values) in month)
         {
-            return 0;
+            codes.UnionWith(values.Keys);
         }
 
-        var periodText = period.ToString();
+        var indicators = new List<PlanIndicator>();
+        foreach (var code in codes)
+        {
+            if (_catalog.FindIndicator(code) is { Aggregation: IndicatorAggregation.Sum } indicator)
+            {
+                indicators.Add(indicator);
+            }
+        }
+
+        if (indicators.Count == 0)
+        {
+            return (0, [], false);
+        }
+
         var written = 0;
+        bool? isLatest = null;
+        var entries = new List<ScorecardEntry>(indicators.Count);
         for (var round = 0; round < MaxRollupRounds; round++)
         {
-            var inputs = RollupInputs(monthRows, indicators);
-            var entries = new List<ScorecardEntry>(indicators.Count);
+            var inputs = RollupInputs(month, indicators);
+            entries = new List<ScorecardEntry>(indicators.Count);
             var operations = new List<TableBatchOperation>(indicators.Count);
             foreach (var indicator in indicators)
             {
@@ -214,59 +226,63 @@ public sealed partial class SubmissionProcessor
             }
 
             written += await TableBatches.SubmitAsync(_tables, _names.Scorecard, operations, cancellationToken).ConfigureAwait(false);
-            written += await WriteLatestAsync(Submitters.Province, period, entries, null, cancellationToken).ConfigureAwait(false);
+            var (latestWritten, latest) = await WriteLatestAsync(Submitters.Province, period, entries, null, cancellationToken).ConfigureAwait(false);
+            written += latestWritten;
+            isLatest ??= latest;
 
-            monthRows = await ReadScorecardMonthAsync(periodText, null, cancellationToken).ConfigureAwait(false);
-            if (SameInputs(inputs, RollupInputs(monthRows, indicators)))
+            month = await ReadMonthValuesAsync(period, cancellationToken).ConfigureAwait(false);
+            if (SameInputs(inputs, RollupInputs(month, indicators)))
             {
                 break;
             }
         }
 
-        return written;
+        return (written, entries, isLatest ?? false);
     }
 
     /// <summary>True for the province's roll-up of a <c>sum</c> indicator, which no file of the province replaces.</summary>
     private bool IsRollup(string scope, string indicator) =>
         scope == Submitters.Province && _catalog.FindIndicator(indicator) is { Aggregation: IndicatorAggregation.Sum };
 
-    /// <summary>The month's Scorecard rows (RowKey and Actual), all of them or only those whose RowKey starts with <paramref name="rowKeyPrefix"/>.</summary>
-    private async Task<List<TableRow>> ReadScorecardMonthAsync(string periodText, string? rowKeyPrefix, CancellationToken cancellationToken)
+    /// <summary>The values of every prefecture's accepted file of the month, by prefecture: one query over their <c>Submissions</c> rows.</summary>
+    private async Task<Dictionary<string, Dictionary<string, double>>> ReadMonthValuesAsync(YearMonth period, CancellationToken cancellationToken)
     {
-        var query = rowKeyPrefix is null
-            ? TableQuery.Partition(periodText)
-            : new TableQuery
+        var prefix = period + "|";
+        var query = new TableQuery
+        {
+            Filter = TableFilter.Create(
+                $"PartitionKey ge {_firstPrefecture} and PartitionKey le {_lastPrefecture} and RowKey ge {prefix} and RowKey lt {prefix + "~"} and Status eq {SubmissionStatus.Accepted}"),
+            Select = [SubmissionValues.Column],
+        };
+        var month = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
+        await foreach (var row in _tables.QueryAsync(_names.Submissions, query, cancellationToken).ConfigureAwait(false))
+        {
+            if (Submitters.IsPrefecture(row.PartitionKey))
             {
-                Filter = TableFilter.Create($"PartitionKey eq {periodText} and RowKey ge {rowKeyPrefix} and RowKey lt {rowKeyPrefix + "~"}"),
-            };
-        return await ToListAsync(
-            _tables.QueryAsync(_names.Scorecard, query with { Select = ["Actual"] }, cancellationToken),
-            cancellationToken).ConfigureAwait(false);
+                month[row.PartitionKey] = new Dictionary<string, double>(SubmissionValues.Of(row), StringComparer.Ordinal);
+            }
+        }
+
+        return month;
     }
 
-    private static Dictionary<string, Dictionary<string, double>> RollupInputs(List<TableRow> monthRows, IReadOnlyList<PlanIndicator> indicators)
+    private static Dictionary<string, Dictionary<string, double>> RollupInputs(
+        Dictionary<string, Dictionary<string, double>> month,
+        IReadOnlyList<PlanIndicator> indicators)
     {
         var inputs = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
         foreach (var indicator in indicators)
         {
-            inputs[indicator.Code] = new Dictionary<string, double>(StringComparer.Ordinal);
-        }
-
-        foreach (var row in monthRows)
-        {
-            var separator = row.RowKey.IndexOf('|', StringComparison.Ordinal);
-            if (separator <= 0)
+            var actuals = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var (scope, values) in month)
             {
-                continue;
+                if (values.TryGetValue(indicator.Code, out var value))
+                {
+                    actuals[scope] = value;
+                }
             }
 
-            var scope = row.RowKey[..separator];
-            if (Submitters.IsPrefecture(scope)
-                && inputs.TryGetValue(row.RowKey[(separator + 1)..], out var actuals)
-                && row.GetDouble("Actual") is { } actual)
-            {
-                actuals[scope] = actual;
-            }
+            inputs[indicator.Code] = actuals;
         }
 
         return inputs;

@@ -21,9 +21,15 @@ namespace IntakePipeline.Pipeline;
 /// Every write is an insert-or-replace (or a delete) on a deterministic key, batched per partition, and the writes are
 /// ordered so that a crash at any point followed by a re-run of the same blob version leaves the same tables as one clean
 /// run (apart from Timestamp, ETag and ProcessedAt): ValidationIssues, then (when accepted) Observations, this scope's
-/// Scorecard rows, ScorecardLatest and the province roll-up, then the Submissions row together with the superseding of
-/// the period's earlier accepted rows in one atomic batch, then the report blobs. The Submissions row is the commit
-/// point: until it exists, a re-run processes the file again.
+/// Scorecard rows and ScorecardLatest, then the Submissions row (with the file's values, see
+/// <see cref="Internals.SubmissionValues"/>) together with the superseding of the period's earlier accepted rows in one
+/// atomic batch, then the province roll-up, then the report blobs. The Submissions row is the commit point: until it
+/// exists, a re-run processes the file again; after it, a re-run of the same version still finishes the rest.
+/// </para>
+/// <para>
+/// What a file needs to read does not grow with the years loaded: its history is the <c>Values</c> of the submitter's
+/// accepted Submissions rows of the 24 months before the period (one range query, read further back only for an
+/// indicator with too few values there), and the roll-up's inputs are the <c>Values</c> of the month's accepted files.
 /// </para>
 /// <para>
 /// User input never throws: a blob that is not a submission gets a rejection report, and a bad file a rejected
@@ -49,6 +55,7 @@ public sealed partial class SubmissionProcessor
     private readonly SubmissionValidator _validator;
     private readonly TrajectoryEvaluator _evaluator;
     private readonly ProvinceRollup _rollup;
+    private readonly SubmissionHistoryReader _history;
 
     /// <summary>Creates the handler.</summary>
     /// <param name="blobs">The blob store the submissions are read from and the reports written to.</param>
@@ -87,6 +94,7 @@ public sealed partial class SubmissionProcessor
         _validator = new SubmissionValidator(catalog, thresholds.Value);
         _evaluator = new TrajectoryEvaluator(catalog, thresholds.Value);
         _rollup = new ProvinceRollup(catalog, _evaluator);
+        _history = new SubmissionHistoryReader(tables, _names.Submissions, Math.Max(1, thresholds.Value.ProjectionPoints - 1));
     }
 
     /// <summary>
@@ -99,7 +107,7 @@ public sealed partial class SubmissionProcessor
     /// (<see cref="SubmissionOutcomeKind.NotASubmission"/>).</item>
     /// <item>its SHA-256 equals that of another submission currently accepted for the submitter and period:
     /// <see cref="SubmissionOutcomeKind.Unchanged"/>, nothing written.</item>
-    /// <item>otherwise it is validated against the submitter's earlier Observations and written (see the remarks):
+    /// <item>otherwise it is validated against the submitter's earlier accepted values and written (see the remarks):
     /// <see cref="SubmissionOutcomeKind.Accepted"/> or <see cref="SubmissionOutcomeKind.Rejected"/>.</item>
     /// </list>
     /// </summary>
@@ -156,12 +164,8 @@ public sealed partial class SubmissionProcessor
         var submissionId = SubmissionId.Create(download.Info.LastModified, sha);
         var submissionRowKey = periodText + "|" + submissionId;
 
-        var periodSubmissions = await ToListAsync(
-            _tables.QueryAsync(
-                _names.Submissions,
-                new TableQuery { Filter = TableFilter.Create($"PartitionKey eq {submitter} and RowKey ge {periodText + "|"} and RowKey lt {periodText + "|~"}") },
-                cancellationToken),
-            cancellationToken).ConfigureAwait(false);
+        var window = await _history.ReadAsync(submitter, period, cancellationToken).ConfigureAwait(false);
+        var periodSubmissions = window.PeriodRows;
         foreach (var row in periodSubmissions)
         {
             // A re-run of this very version (its own row) goes on, so that a crash after the commit point still
@@ -193,15 +197,28 @@ public sealed partial class SubmissionProcessor
             }
         }
 
-        var observations = await ReadObservationsAsync(submitter, period, cancellationToken).ConfigureAwait(false);
-        var context = new SubmissionContext(submitter, period, YearMonth.Of(_time.GetUtcNow(), _zone), observations.History);
-        var report = _validator.Validate(_reader.Read(download.Content, name.FileName), context);
+        var table = _reader.Read(download.Content, name.FileName);
+        var history = window.History;
+        var context = new SubmissionContext(submitter, period, YearMonth.Of(_time.GetUtcNow(), _zone), history);
+        var report = _validator.Validate(table, context);
+        if (await _history.ExtendAsync(window, submitter, report.Observations, cancellationToken).ConfigureAwait(false))
+        {
+            history = window.History;
+            report = _validator.Validate(table, context with { History = history });
+        }
 
         var written = await WriteIssuesAsync(submissionId, report.Issues, cancellationToken).ConfigureAwait(false);
         var current = report.Accepted && !newerAccepted;
+        IReadOnlyList<ScorecardEntry> entries = [];
+        var isLatest = false;
         if (current)
         {
-            written += await WriteResultsAsync(submitter, period, submissionId, report.Observations, observations, cancellationToken).ConfigureAwait(false);
+            (var resultsWritten, entries, isLatest) = await WriteResultsAsync(submitter, period, submissionId, report.Observations, history, periodSubmissions, cancellationToken).ConfigureAwait(false);
+            written += resultsWritten;
+        }
+        else if (report.Accepted)
+        {
+            written += await RemoveLeftoversAsync(submitter, period, report.Observations, periodSubmissions, cancellationToken).ConfigureAwait(false);
         }
 
         var late = receivedAt > _deadlines.DeadlineFor(period);
@@ -222,6 +239,7 @@ public sealed partial class SubmissionProcessor
                 ["ReportBlob"] = SubmissionBlobName.ReportContainer(submitter) + "/" + reportBlob,
                 ["Encoding"] = report.Encoding,
                 ["CorrelationId"] = correlationId,
+                [SubmissionValues.Column] = current ? SubmissionValues.Serialize(report.Observations) : null,
             }),
         };
         if (current)
@@ -236,6 +254,30 @@ public sealed partial class SubmissionProcessor
         }
 
         written += await TableBatches.SubmitAsync(_tables, _names.Submissions, commit, cancellationToken).ConfigureAwait(false);
+
+        // The roll-up reads the month's committed files, this one included; a crash before it is finished by the re-run
+        // of this version, which goes on past its own committed row.
+        IReadOnlyList<ScorecardEntry> rollupEntries = [];
+        var isLatestRollup = false;
+        if (current && Submitters.IsPrefecture(submitter))
+        {
+            var codes = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var observation in report.Observations)
+            {
+                codes.Add(observation.Indicator);
+            }
+
+            foreach (var row in periodSubmissions)
+            {
+                foreach (var (indicator, _) in SubmissionValues.Of(row))
+                {
+                    codes.Add(indicator);
+                }
+            }
+
+            (var rollupWritten, rollupEntries, isLatestRollup) = await WriteRollupAsync(period, codes, cancellationToken).ConfigureAwait(false);
+            written += rollupWritten;
+        }
 
         var facts = new SubmissionFacts(blob, submitter, period, submissionId, correlationId, receivedAt, late);
         await WriteReportsAsync(report, facts, cancellationToken).ConfigureAwait(false);
@@ -261,7 +303,10 @@ public sealed partial class SubmissionProcessor
             report.ErrorCount,
             report.WarningCount,
             written,
-            report.Issues);
+            report.Issues)
+        {
+            Results = current ? new SubmissionResults(entries, isLatest, rollupEntries, isLatestRollup) : null,
+        };
     }
 
     private async Task<int> WriteIssuesAsync(string submissionId, IReadOnlyList<ValidationIssue> issues, CancellationToken cancellationToken)
@@ -283,16 +328,5 @@ public sealed partial class SubmissionProcessor
         }
 
         return await TableBatches.SubmitAsync(_tables, _names.ValidationIssues, operations, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<List<TableRow>> ToListAsync(IAsyncEnumerable<TableRow> rows, CancellationToken cancellationToken)
-    {
-        var list = new List<TableRow>();
-        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            list.Add(row);
-        }
-
-        return list;
     }
 }

@@ -79,6 +79,7 @@ public sealed class SubmissionProcessorTests(AzuriteServer azurite)
         Assert.Equal("GB18030", submission["Encoding"]);
         Assert.Equal(outcome.CorrelationId, submission["CorrelationId"]);
         Assert.Equal($"reports-{Zunyi}/{name}.report.json", submission["ReportBlob"]);
+        Assert.Equal("""{"U14":5,"U15":400,"U10":55}""", submission["Values"]);
 
         var json = await pipeline.Blobs.GetAsync("reports-" + Zunyi, name + ".report.json");
         Assert.NotNull(json);
@@ -357,6 +358,20 @@ public sealed class SubmissionProcessorTests(AzuriteServer azurite)
     {
         var pipeline = await TestPipeline.CreateAsync(azurite);
         await pipeline.UploadAndHandleAsync(Zunyi, TestPipeline.UniqueFile("2024-05", "遵义", "csv"), SubmissionFiles.Utf8Csv(("U14", "6", "万户")));
+
+        var outcome = await pipeline.UploadAndHandleAsync(Zunyi, TestPipeline.UniqueFile("2024-06", "遵义", "csv"), SubmissionFiles.Utf8Csv(("U14", "5", "万户")));
+
+        Assert.Equal(SubmissionOutcomeKind.Rejected, outcome.Kind);
+        var issues = await pipeline.RowsAsync(pipeline.Names.ValidationIssues, outcome.SubmissionId);
+        Assert.Contains(issues, i => (string?)i["Code"] == "cumulative-decrease");
+    }
+
+    [Fact]
+    public async Task HandleAsync_LastValueOlderThanTheOutlierWindow_StillComparedWith()
+    {
+        // 2021-12 lies 30 months before 2024-06, beyond the 24 months read at once: the history is read further back.
+        var pipeline = await TestPipeline.CreateAsync(azurite);
+        await pipeline.UploadAndHandleAsync(Zunyi, TestPipeline.UniqueFile("2021-12", "遵义", "csv"), SubmissionFiles.Utf8Csv(("U14", "6", "万户")));
 
         var outcome = await pipeline.UploadAndHandleAsync(Zunyi, TestPipeline.UniqueFile("2024-06", "遵义", "csv"), SubmissionFiles.Utf8Csv(("U14", "5", "万户")));
 

@@ -4,8 +4,9 @@ namespace IntakePipeline.Core.Validation;
 
 /// <summary>
 /// A submitter's previously accepted values, per indicator, ascending by month. Validation compares a new file with
-/// the months before its period (cumulative decrease, outliers). The pipeline builds it from the <c>Observations</c>
-/// table; the CLI from the <c>--previous</c> file.
+/// the months before its period (cumulative decrease, and outliers within
+/// <see cref="SubmissionValidator.OutlierWindowMonths"/>). The pipeline builds it from the <c>Values</c> column of the
+/// <c>Submissions</c> rows of the months before the period; the CLI from the <c>--previous</c> file.
 /// </summary>
 public sealed class SubmissionHistory
 {

@@ -8,6 +8,12 @@ namespace IntakePipeline.Core.Validation;
 /// <summary>Checks against the submitter's history and plan: cumulative decrease, outliers and unit slips.</summary>
 public sealed partial class SubmissionValidator
 {
+    /// <summary>
+    /// How many months before the period the outlier rule looks back: it scores this month's change against the changes
+    /// among the submitter's accepted values of these months only (DESIGN.md, Outliers).
+    /// </summary>
+    public const int OutlierWindowMonths = 24;
+
     /// <summary>An outlier needs at least this many earlier changes to judge against (DESIGN.md, Outliers).</summary>
     private const int MinOutlierChanges = 4;
 
@@ -41,9 +47,10 @@ public sealed partial class SubmissionValidator
                 issues.Add(IssueMessages.CumulativeDecrease(row, header, valueText, indicator, value, latest, window.Start));
             }
 
-            if (!decreased && before > MinOutlierChanges)
+            var windowStart = CountBefore(series, context.Period.AddMonths(-OutlierWindowMonths));
+            if (!decreased && before - windowStart > MinOutlierChanges)
             {
-                CheckOutlier(row, header, valueText, context.Period, indicator, value, series, before, issues);
+                CheckOutlier(row, header, valueText, context.Period, indicator, value, series, windowStart, before, issues);
             }
         }
 
@@ -51,16 +58,17 @@ public sealed partial class SubmissionValidator
     }
 
     /// <summary>
-    /// A robust z-score of this month's change per month against the earlier changes of the same indicator and submitter
+    /// A robust z-score of this month's change per month against the changes among <c>series[start..before]</c>, the
+    /// accepted values of the same indicator and submitter in the <see cref="OutlierWindowMonths"/> before the period
     /// (DESIGN.md, Outliers). A warning, never an error.
     /// </summary>
-    private void CheckOutlier(int row, string header, string valueText, YearMonth period, PlanIndicator indicator, double value, IReadOnlyList<MonthlyValue> series, int before, List<ValidationIssue> issues)
+    private void CheckOutlier(int row, string header, string valueText, YearMonth period, PlanIndicator indicator, double value, IReadOnlyList<MonthlyValue> series, int start, int before, List<ValidationIssue> issues)
     {
-        var count = before - 1;
+        var count = before - start - 1;
         var changes = count <= 128 ? stackalloc double[count] : new double[count];
-        for (var i = 1; i < before; i++)
+        for (var i = start + 1; i < before; i++)
         {
-            changes[i - 1] = PerMonth(series[i - 1], series[i].Month, series[i].Value);
+            changes[i - start - 1] = PerMonth(series[i - 1], series[i].Month, series[i].Value);
         }
 
         var latest = series[before - 1];

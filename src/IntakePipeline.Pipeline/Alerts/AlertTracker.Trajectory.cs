@@ -2,6 +2,7 @@ using IntakePipeline.Core;
 using IntakePipeline.Core.Alerts;
 using IntakePipeline.Core.Evaluation;
 using IntakePipeline.Core.Plan;
+using IntakePipeline.Pipeline.Internals;
 using IntakePipeline.Storage;
 
 namespace IntakePipeline.Pipeline.Alerts;
@@ -10,68 +11,112 @@ namespace IntakePipeline.Pipeline.Alerts;
 public sealed partial class AlertTracker
 {
     /// <summary>
-    /// The months from the earliest with an actual (at most <see cref="AlertsOptions.TrajectoryMonths"/> back) to the
-    /// entry's month: the actual from <c>Observations</c>, or for a province roll-up from its <c>Scorecard</c> rows,
-    /// and the expected value from the plan.
+    /// The paths of one <see cref="TrackAsync"/> call's notices: the months from the earliest with an actual (at most
+    /// <see cref="AlertsOptions.TrajectoryMonths"/> back) to the entry's month, with the actual and the plan's expected
+    /// value. A scope's own actuals come from the <c>Values</c> of its accepted Submissions rows, read once for all its
+    /// notices; a province roll-up's from its <c>Scorecard</c> rows. Nothing is read for notices that are not emailed.
     /// </summary>
-    private async Task<IReadOnlyList<TrajectoryMonth>> TrajectoryAsync(ScorecardEntry entry, PlanIndicator indicator, CancellationToken cancellationToken)
+    private sealed class TrajectoryReader(AlertTracker tracker, string submitter, YearMonth period, bool notify)
     {
-        var start = entry.Period.AddMonths(1 - _options.TrajectoryMonths);
-        var actuals = new Dictionary<YearMonth, double>();
-        if (entry.Scope == Submitters.Province && indicator.Aggregation == IndicatorAggregation.Sum)
+        private Dictionary<string, Dictionary<YearMonth, double>>? _submitted;
+
+        /// <summary>Whether the notices will be emailed.</summary>
+        public bool Notify => notify;
+
+        public async Task<IReadOnlyList<TrajectoryMonth>> ForAsync(ScorecardEntry entry, PlanIndicator indicator, CancellationToken cancellationToken)
         {
-            var rowKey = entry.Scope + "|" + entry.Indicator;
-            var query = new TableQuery
+            if (!notify)
             {
-                Filter = TableFilter.Create($"PartitionKey ge {start.ToString()} and PartitionKey le {entry.Period.ToString()} and RowKey eq {rowKey}"),
-                Select = ["Actual"],
-            };
-            await foreach (var row in _tables.QueryAsync(_names.Scorecard, query, cancellationToken).ConfigureAwait(false))
+                return [];
+            }
+
+            var start = entry.Period.AddMonths(1 - tracker._options.TrajectoryMonths);
+            var actuals = new Dictionary<YearMonth, double>();
+            if (entry.Scope == Submitters.Province && indicator.Aggregation == IndicatorAggregation.Sum)
             {
-                if (YearMonth.TryParse(row.PartitionKey, out var month) && row.GetDouble("Actual") is { } actual)
+                var rowKey = entry.Scope + "|" + entry.Indicator;
+                var query = new TableQuery
                 {
-                    actuals[month] = actual;
+                    Filter = TableFilter.Create($"PartitionKey ge {start.ToString()} and PartitionKey le {entry.Period.ToString()} and RowKey eq {rowKey}"),
+                    Select = ["Actual"],
+                };
+                await foreach (var row in tracker._tables.QueryAsync(tracker._names.Scorecard, query, cancellationToken).ConfigureAwait(false))
+                {
+                    if (YearMonth.TryParse(row.PartitionKey, out var month) && row.GetDouble("Actual") is { } actual)
+                    {
+                        actuals[month] = actual;
+                    }
                 }
             }
-        }
-        else
-        {
-            var prefix = entry.Indicator + "|";
-            var query = new TableQuery
+            else
             {
-                Filter = TableFilter.Create($"PartitionKey eq {entry.Scope} and RowKey ge {prefix + start.ToString()} and RowKey le {prefix + entry.Period.ToString()}"),
-                Select = ["Value"],
-            };
-            await foreach (var row in _tables.QueryAsync(_names.Observations, query, cancellationToken).ConfigureAwait(false))
-            {
-                if (YearMonth.TryParse(row.RowKey.AsSpan(prefix.Length), null, out var month) && row.GetDouble("Value") is { } value)
+                _submitted ??= await ReadSubmittedAsync(cancellationToken).ConfigureAwait(false);
+                if (_submitted.TryGetValue(entry.Indicator, out var values))
                 {
-                    actuals[month] = value;
+                    foreach (var (month, value) in values)
+                    {
+                        if (month >= start && month <= entry.Period)
+                        {
+                            actuals[month] = value;
+                        }
+                    }
                 }
             }
-        }
 
-        if (entry.Actual is { } current)
-        {
-            actuals[entry.Period] = current;
-        }
-
-        var first = entry.Period;
-        foreach (var month in actuals.Keys)
-        {
-            if (month < first)
+            if (entry.Actual is { } current)
             {
-                first = month;
+                actuals[entry.Period] = current;
             }
+
+            var first = entry.Period;
+            foreach (var month in actuals.Keys)
+            {
+                if (month < first)
+                {
+                    first = month;
+                }
+            }
+
+            var points = new List<TrajectoryMonth>(entry.Period.MonthsSince(first) + 1);
+            for (var month = first; month <= entry.Period; month = month.AddMonths(1))
+            {
+                double? actual = actuals.TryGetValue(month, out var value) ? value : null;
+                points.Add(new TrajectoryMonth(month, actual, tracker._evaluator.ExpectedAt(indicator, entry.Scope, month)));
+            }
+
+            return points;
         }
 
-        var points = new List<TrajectoryMonth>(entry.Period.MonthsSince(first) + 1);
-        for (var month = first; month <= entry.Period; month = month.AddMonths(1))
+        /// <summary>The submitter's accepted values of the trajectory's months, by indicator: one range query of at most that many rows.</summary>
+        private async Task<Dictionary<string, Dictionary<YearMonth, double>>> ReadSubmittedAsync(CancellationToken cancellationToken)
         {
-            double? actual = actuals.TryGetValue(month, out var value) ? value : null;
-            points.Add(new TrajectoryMonth(month, actual, _evaluator.ExpectedAt(indicator, entry.Scope, month)));
-        }
+            var start = period.AddMonths(1 - tracker._options.TrajectoryMonths).ToString() + "|";
+            var query = new TableQuery
+            {
+                Filter = TableFilter.Create(
+                    $"PartitionKey eq {submitter} and RowKey ge {start} and RowKey lt {period + "|~"} and Status eq {SubmissionStatus.Accepted}"),
+                Select = [SubmissionValues.Column],
+            };
+            var submitted = new Dictionary<string, Dictionary<YearMonth, double>>(StringComparer.Ordinal);
+            await foreach (var row in tracker._tables.QueryAsync(tracker._names.Submissions, query, cancellationToken).ConfigureAwait(false))
+            {
+                if (!YearMonth.TryParse(row.RowKey.AsSpan(0, Math.Min(7, row.RowKey.Length)), null, out var month))
+                {
+                    continue;
+                }
 
-        return points;
+                foreach (var (indicator, value) in SubmissionValues.Of(row))
+                {
+                    if (!submitted.TryGetValue(indicator, out var values))
+                    {
+                        submitted[indicator] = values = [];
+                    }
+
+                    values[month] = value;
+                }
+            }
+
+            return submitted;
+        }
     }
 }

@@ -16,17 +16,19 @@ namespace IntakePipeline.Pipeline.Alerts;
 /// </summary>
 /// <remarks>
 /// <para>
-/// State follows the latest period: a scope's own rows are judged only when the period is the scope's latest accepted
-/// period (from <c>Submissions</c>), and the province roll-up rows (scope 520000, <c>sum</c> indicators) only when it
-/// is the latest period any prefecture has an accepted submission for. A backfill or correction of an older period
-/// changes no trajectory or breach alert. A missing-submission alert of the period resolves in any case.
+/// State follows the latest period: a scope's own rows are judged only when the period is the scope's latest with
+/// results, and the province roll-up rows (scope 520000, <c>sum</c> indicators) only when it is the latest month of
+/// any roll-up row, as the processor found in <c>ScorecardLatest</c> (<see cref="SubmissionResults"/>). A backfill or
+/// correction of an older period changes no trajectory or breach alert. A missing-submission alert of the period
+/// resolves in any case.
 /// </para>
 /// <para>
 /// Each change is one insert-or-replace of the alert's row, batched per partition. The row records its last change
 /// and the correlation id that made it, so that calling again with the same submitter, period and correlation id (a
 /// re-run after a crash before the notices were queued) returns the same notices, with the same
 /// <see cref="AlertNotice.TransitionKey"/>, and changes nothing. <c>NotifiedAt</c> is set to the time the emailing
-/// change (open, escalate, resolve) is recorded; a de-escalation keeps the earlier value.
+/// change (open, escalate, resolve) is recorded when it is to be emailed; a de-escalation or a silent change keeps
+/// the earlier value.
 /// </para>
 /// <para>Thread-safe. Two trackers judging the same roll-up month at once may both write its row; the last write wins.</para>
 /// </remarks>
@@ -76,74 +78,55 @@ public sealed partial class AlertTracker
     }
 
     /// <summary>
-    /// Updates the alerts after an accepted submission of <paramref name="submitter"/> for <paramref name="period"/>:
-    /// resolves the submitter's open missing-submission alert for the period; and, when the period is the latest (see
-    /// the remarks), opens, escalates, de-escalates or resolves the trajectory and breach alerts of the submitter's
-    /// Scorecard rows of the month and of the province roll-up rows of the month.
+    /// Updates the alerts after an accepted submission: resolves the submitter's open missing-submission alert for the
+    /// period; and, when the period is the latest (see the remarks), opens, escalates, de-escalates or resolves the
+    /// trajectory and breach alerts of the Scorecard rows the file wrote, its own and the province roll-up's
+    /// (<see cref="SubmissionOutcome.Results"/>, so nothing is read back).
     /// </summary>
-    /// <param name="submitter">The submitter's code.</param>
-    /// <param name="period">The accepted submission's period.</param>
-    /// <param name="correlationId">The submission's correlation id; it is stored with each change and put in its notice.</param>
+    /// <param name="outcome">What <see cref="SubmissionProcessor.HandleAsync"/> returned; only an accepted file with results changes anything.</param>
+    /// <param name="notify">
+    /// Whether the changes will be emailed: each notice then carries its trajectory and the row its <c>NotifiedAt</c>.
+    /// Without, the changes are recorded silently and the notices carry no trajectory.
+    /// </param>
     /// <param name="cancellationToken">Cancels the call; a re-run completes it.</param>
     /// <returns>
     /// The changes in a stable order (the missing submission first, then the submitter's rows, then the roll-up rows, each
-    /// by indicator); empty when nothing changed or no accepted submission exists for the submitter and period.
+    /// by indicator); empty when nothing changed or the outcome is not an accepted file.
     /// </returns>
     /// <exception cref="Azure.RequestFailedException">Storage failed after the retries.</exception>
     /// <exception cref="TableBatchFailedException">A batch was rejected.</exception>
-    public async Task<IReadOnlyList<AlertNotice>> TrackAsync(string submitter, YearMonth period, string correlationId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AlertNotice>> TrackAsync(SubmissionOutcome outcome, bool notify, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(submitter);
-        ArgumentException.ThrowIfNullOrEmpty(correlationId);
+        ArgumentNullException.ThrowIfNull(outcome);
         var notices = new List<AlertNotice>();
-        var accepted = await ReadAcceptedAsync(cancellationToken).ConfigureAwait(false);
-        if (!accepted.TryGetValue(submitter, out var own) || !own.Contains(period))
+        if (outcome.Kind != SubmissionOutcomeKind.Accepted
+            || outcome is not { Submitter: { } submitter, Period: { } period, Results: { } results })
         {
             return notices;
         }
 
+        var correlationId = outcome.CorrelationId;
         if (await ResolveMissingAsync(submitter, period, correlationId, cancellationToken).ConfigureAwait(false) is { } resolved)
         {
             notices.Add(resolved);
         }
 
-        var ownLatest = own.Max();
-        var judgeOwn = ownLatest == period;
-        var judgeRollup = Submitters.IsPrefecture(submitter) && LatestOfPrefectures(accepted) == period;
-        if (!judgeOwn && !judgeRollup)
+        var judgeRollup = results.IsLatestRollup && results.RollupEntries.Count > 0;
+        if (!results.IsLatest && !judgeRollup)
         {
-            _logger.NotLatest(correlationId, submitter, period.ToString(), ownLatest.ToString());
+            _logger.NotLatest(correlationId, submitter, period.ToString());
             return notices;
         }
 
-        var ownEntries = new List<ScorecardEntry>();
-        var rollupEntries = new List<ScorecardEntry>();
-        await foreach (var row in _tables.QueryAsync(_names.Scorecard, TableQuery.Partition(period.ToString()), cancellationToken).ConfigureAwait(false))
+        var trajectories = new TrajectoryReader(this, submitter, period, notify);
+        if (results.IsLatest)
         {
-            if (AlertRows.EntryOf(row) is not { } entry || _catalog.FindIndicator(entry.Indicator) is not { } indicator)
-            {
-                continue;
-            }
-
-            var isRollup = entry.Scope == Submitters.Province && indicator.Aggregation == IndicatorAggregation.Sum;
-            if (judgeOwn && entry.Scope == submitter && !isRollup)
-            {
-                ownEntries.Add(entry);
-            }
-            else if (judgeRollup && isRollup)
-            {
-                rollupEntries.Add(entry);
-            }
-        }
-
-        if (judgeOwn)
-        {
-            await TrackScopeAsync(submitter, ownEntries, correlationId, notices, cancellationToken).ConfigureAwait(false);
+            await TrackScopeAsync(submitter, results.Entries, correlationId, trajectories, notices, cancellationToken).ConfigureAwait(false);
         }
 
         if (judgeRollup)
         {
-            await TrackScopeAsync(Submitters.Province, rollupEntries, correlationId, notices, cancellationToken).ConfigureAwait(false);
+            await TrackScopeAsync(Submitters.Province, results.RollupEntries, correlationId, trajectories, notices, cancellationToken).ConfigureAwait(false);
         }
 
         _logger.Tracked(correlationId, submitter, period.ToString(), notices.Count);
@@ -152,8 +135,9 @@ public sealed partial class AlertTracker
 
     private async Task TrackScopeAsync(
         string scope,
-        List<ScorecardEntry> entries,
+        IReadOnlyList<ScorecardEntry> entries,
         string correlationId,
+        TrajectoryReader trajectories,
         List<AlertNotice> notices,
         CancellationToken cancellationToken)
     {
@@ -183,7 +167,7 @@ public sealed partial class AlertTracker
                 if (row is not null && IsOwnChange(row, entry.Period, correlationId) && AlertRows.ChangeOf(row) is { } recorded)
                 {
                     var first = AlertRows.Period(row, "FirstPeriod") ?? entry.Period;
-                    var trajectory = await TrajectoryAsync(entry, indicator, cancellationToken).ConfigureAwait(false);
+                    var trajectory = await trajectories.ForAsync(entry, indicator, cancellationToken).ConfigureAwait(false);
                     notices.Add(new AlertNotice(scope, entry.Indicator, kind, recorded, entry.Period, first,
                         severity, AlertRows.Status(row, "PreviousSeverity"), entry, trajectory, correlationId));
                 }
@@ -198,10 +182,10 @@ public sealed partial class AlertTracker
 
             var firstPeriod = decided == AlertChange.Opened ? entry.Period : AlertRows.Period(row, "FirstPeriod") ?? entry.Period;
             var previous = decided == AlertChange.Opened ? null : severity;
-            var notifiedAt = decided == AlertChange.Deescalated ? row?.GetDateTimeOffset("NotifiedAt") : now;
+            var notifiedAt = decided == AlertChange.Deescalated || !trajectories.Notify ? row?.GetDateTimeOffset("NotifiedAt") : now;
             operations.Add(TableBatchOperation.UpsertReplace(AlertRows.Changed(
                 entry, kind, decided, firstPeriod, previous, notifiedAt, AlertMessages.ForEntry(entry, decided, indicator), correlationId)));
-            var points = await TrajectoryAsync(entry, indicator, cancellationToken).ConfigureAwait(false);
+            var points = await trajectories.ForAsync(entry, indicator, cancellationToken).ConfigureAwait(false);
             notices.Add(new AlertNotice(scope, entry.Indicator, kind, decided, entry.Period, firstPeriod, entry.Status, previous, entry, points, correlationId));
             _logger.AlertChanged(correlationId, decided.ToString(), scope, entry.Indicator, kind.ToString(), entry.Period.ToString(), entry.Status.ToString());
         }
@@ -235,48 +219,4 @@ public sealed partial class AlertTracker
 
     private static bool IsOwnChange(TableRow row, YearMonth period, string correlationId) =>
         AlertRows.Period(row, "ChangedPeriod") == period && row.GetString("CorrelationId") == correlationId;
-
-    /// <summary>Every submitter's periods with an Accepted submission; a superseded row always has an accepted successor.</summary>
-    internal async Task<Dictionary<string, HashSet<YearMonth>>> ReadAcceptedAsync(CancellationToken cancellationToken)
-    {
-        var accepted = new Dictionary<string, HashSet<YearMonth>>(StringComparer.Ordinal);
-        var query = new TableQuery
-        {
-            Filter = TableFilter.Create($"Status eq {SubmissionStatus.Accepted}"),
-            Select = ["Status"],
-        };
-        await foreach (var row in _tables.QueryAsync(_names.Submissions, query, cancellationToken).ConfigureAwait(false))
-        {
-            if (row.RowKey.Length > 7 && YearMonth.TryParse(row.RowKey.AsSpan(0, 7), null, out var period))
-            {
-                if (!accepted.TryGetValue(row.PartitionKey, out var periods))
-                {
-                    periods = [];
-                    accepted.Add(row.PartitionKey, periods);
-                }
-
-                periods.Add(period);
-            }
-        }
-
-        return accepted;
-    }
-
-    private static YearMonth? LatestOfPrefectures(Dictionary<string, HashSet<YearMonth>> accepted)
-    {
-        YearMonth? latest = null;
-        foreach (var prefecture in Submitters.Prefectures)
-        {
-            if (accepted.TryGetValue(prefecture.Code, out var periods) && periods.Count > 0)
-            {
-                var max = periods.Max();
-                if (latest is null || max > latest)
-                {
-                    latest = max;
-                }
-            }
-        }
-
-        return latest;
-    }
 }

@@ -8,8 +8,8 @@ internal static partial class AlertsLog
     [LoggerMessage(EventId = 3100, Level = LogLevel.Information, Message = "[{CorrelationId}] Alert {Change}: {Scope} {Indicator} {Kind} {Period} {Status}")]
     public static partial void AlertChanged(this ILogger logger, string correlationId, string change, string scope, string indicator, string kind, string period, string status);
 
-    [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "[{CorrelationId}] Alerts of {Submitter} not tracked for {Period}: its latest accepted period is {LatestPeriod}")]
-    public static partial void NotLatest(this ILogger logger, string correlationId, string submitter, string period, string latestPeriod);
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "[{CorrelationId}] Alerts of {Submitter} not tracked for {Period}: a later period has results")]
+    public static partial void NotLatest(this ILogger logger, string correlationId, string submitter, string period);
 
     [LoggerMessage(EventId = 3102, Level = LogLevel.Information, Message = "[{CorrelationId}] Alerts tracked for {Submitter} {Period}: {NoticeCount} changes")]
     public static partial void Tracked(this ILogger logger, string correlationId, string submitter, string period, int noticeCount);

@@ -24,7 +24,7 @@ public static class AlertsServiceCollectionExtensions
 
         services.AddOptions<AlertsOptions>()
             .Bind(configuration.GetSection(AlertsOptions.SectionName))
-            .Validate(a => a.IsValid(), "Alerts:TrajectoryMonths must be 1–120.")
+            .Validate(a => a.IsValid(), "Alerts:TrajectoryMonths must be 1–120 and Alerts:MailMonths 0–120.")
             .ValidateOnStart();
         services.AddOptions<DeadlinesOptions>()
             .Validate(d => d.IsFirstPeriodValid(), "Deadlines:FirstPeriod must be empty or a month written yyyy-MM, e.g. 2024-06.")

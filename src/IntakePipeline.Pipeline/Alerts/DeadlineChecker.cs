@@ -98,14 +98,14 @@ public sealed class DeadlineChecker
             return notices;
         }
 
-        var accepted = await ReadAcceptedAsync(cancellationToken).ConfigureAwait(false);
         foreach (var prefecture in Submitters.Prefectures)
         {
+            var accepted = await ReadAcceptedAsync(prefecture.Code, first, last, cancellationToken).ConfigureAwait(false);
             var existing = await ReadMissingKeysAsync(prefecture.Code, cancellationToken).ConfigureAwait(false);
             var operations = new List<TableBatchOperation>();
             for (var period = first; period <= last; period = period.AddMonths(1))
             {
-                if (accepted.Contains((prefecture.Code, period))
+                if (accepted.Contains(period)
                     || existing.Contains(AlertRows.MissingRowKey(period))
                     || pending?.Contains((prefecture.Code, period)) == true)
                 {
@@ -156,15 +156,21 @@ public sealed class DeadlineChecker
         }
     }
 
-    private async Task<HashSet<(string Submitter, YearMonth Period)>> ReadAcceptedAsync(CancellationToken cancellationToken)
+    /// <summary>The periods from <paramref name="first"/> to <paramref name="last"/> with an accepted file: a range of the prefecture's Submissions rows.</summary>
+    private async Task<HashSet<YearMonth>> ReadAcceptedAsync(string prefecture, YearMonth first, YearMonth last, CancellationToken cancellationToken)
     {
-        var accepted = new HashSet<(string, YearMonth)>();
-        var query = new TableQuery { Filter = TableFilter.Create($"Status eq {SubmissionStatus.Accepted}"), Select = ["Status"] };
+        var accepted = new HashSet<YearMonth>();
+        var query = new TableQuery
+        {
+            Filter = TableFilter.Create(
+                $"PartitionKey eq {prefecture} and RowKey ge {first + "|"} and RowKey lt {last + "|~"} and Status eq {SubmissionStatus.Accepted}"),
+            Select = ["Status"],
+        };
         await foreach (var row in _tables.QueryAsync(_names.Submissions, query, cancellationToken).ConfigureAwait(false))
         {
             if (row.RowKey.Length > 7 && YearMonth.TryParse(row.RowKey.AsSpan(0, 7), null, out var period))
             {
-                accepted.Add((row.PartitionKey, period));
+                accepted.Add(period);
             }
         }
 

@@ -115,10 +115,10 @@ public sealed class SendAlertsHandler : IDisposable
     /// <inheritdoc />
     public void Dispose() => _gate.Dispose();
 
-    private async Task<List<TableRow>> QueryStateAsync(string state, CancellationToken cancellationToken)
+    private async Task<List<TableRow>> QueryAsync(string filter, CancellationToken cancellationToken)
     {
         // The Outbox is small next to the data tables; a filtered scan per run is cheaper than an index to keep.
-        var query = new TableQuery { Filter = TableFilter.Create($"State eq {state}") };
+        var query = new TableQuery { Filter = filter };
         var rows = new List<TableRow>();
         await foreach (var row in _tables.QueryAsync(_table, query, cancellationToken).ConfigureAwait(false))
         {
@@ -132,7 +132,11 @@ public sealed class SendAlertsHandler : IDisposable
     {
         var now = _time.GetUtcNow();
         var groups = new SortedDictionary<(string PartitionKey, string Date), List<TableRow>>();
-        foreach (var row in await QueryStateAsync(OutboxSchema.Queued, cancellationToken).ConfigureAwait(false))
+        // Only the items of digests already due: a digest's date is due from the digest hour on, so those are the dates
+        // before the next digest's. Items of digests to come are not read on every run.
+        var next = OutboxSchema.FormatDate(DigestSchedule.DateFor(now, _mail.DigestHour, _zone));
+        var filter = TableFilter.Create($"State eq {OutboxSchema.Queued} and DigestDate lt {next}");
+        foreach (var row in await QueryAsync(filter, cancellationToken).ConfigureAwait(false))
         {
             var date = row.GetString(OutboxSchema.DigestDate) ?? string.Empty;
             if (!groups.TryGetValue((row.PartitionKey, date), out var items))
@@ -236,7 +240,7 @@ public sealed class SendAlertsHandler : IDisposable
 
     private async Task<SendAlertsResult> SendPendingAsync(int digests, CancellationToken cancellationToken)
     {
-        var rows = await QueryStateAsync(OutboxSchema.Pending, cancellationToken).ConfigureAwait(false);
+        var rows = await QueryAsync(TableFilter.Create($"State eq {OutboxSchema.Pending}"), cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0)
         {
             return new SendAlertsResult(0, 0, 0, digests);

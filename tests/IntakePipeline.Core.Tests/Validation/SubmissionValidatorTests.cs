@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using IntakePipeline.Core.Evaluation;
 using IntakePipeline.Core.Validation;
@@ -244,6 +245,22 @@ public class SubmissionValidatorTests
         var report = Validator().Validate(Table("指标代码|数值\nU14|5.4"), context);
 
         Assert.Empty(report.Issues);
+    }
+
+    [Theory]
+    [InlineData("2022-06", true)]
+    [InlineData("2022-05", false)]
+    public void Validate_ChangesOlderThan24Months_NotJudgedAgainst(string first, bool judged)
+    {
+        // Five steady months from `first`, then nothing until the 2024-06 file's jump. From 2022-06 the five lie in the 24
+        // months before 2024-06 and the jump is an outlier; a month earlier, only four do, too few to judge against.
+        var start = YearMonth.Parse(first);
+        var history = string.Join(',', Enumerable.Range(0, 5).Select(i => $"{start.AddMonths(i)}={(1.0 + (i * 0.1)).ToString(CultureInfo.InvariantCulture)}"));
+
+        var report = Validator().Validate(Table("指标代码|数值\nU14|9"), Context(Zunyi + ";U14:" + history));
+
+        Assert.Equal(judged, report.Issues.Any(i => i.Code == IssueCodes.Outlier));
+        Assert.True(report.Accepted);
     }
 
     [Fact]

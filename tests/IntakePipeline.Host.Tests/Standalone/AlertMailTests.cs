@@ -127,6 +127,9 @@ public sealed class AlertMailTests(AzuriteServer azurite, MaildevServer maildev)
         ["Recipients:520600:0"] = "data@tongren.example.cn",
         ["Recipients:Province:0"] = "urbanization@drc.guizhou.example.cn",
         ["Deadlines:FirstPeriod"] = InProcessHost.CurrentMonth.ToString(),
+
+        // The uploads are for 2024; alert changes of months that old are otherwise recorded without email.
+        ["Alerts:MailMonths"] = "120",
     });
 
     private async Task<IReadOnlyList<MaildevEmail>> UploadAndWaitForMailAsync(InProcessHost host, YearMonth period, double u14, int expectedCount, string scope = Zunyi)

@@ -69,7 +69,7 @@ internal sealed class AlertScenario
         var name = TestPipeline.UniqueFile(period.ToString(), "U14", "csv");
         var outcome = await Pipeline.UploadAndHandleAsync(scope, name, SubmissionFiles.Utf8Csv((Indicator, value.ToString("R", CultureInfo.InvariantCulture), "万户")));
         Assert.Equal(SubmissionOutcomeKind.Accepted, outcome.Kind);
-        var notices = await Tracker.TrackAsync(scope, period, outcome.CorrelationId);
+        var notices = await Tracker.TrackAsync(outcome, notify: true);
         return (outcome, notices);
     }
 }

@@ -73,8 +73,8 @@ public sealed class AlertTrackerTests(AzuriteServer azurite)
         var (outcome, first) = await scenario.SubmitAsync(Zunyi, _january, behind);
         var before = await TableDump.OfAsync(scenario.Pipeline.RealTables, scenario.Pipeline.Names);
 
-        var again = await scenario.Tracker.TrackAsync(Zunyi, _january, outcome.CorrelationId);
-        var other = await scenario.Tracker.TrackAsync(Zunyi, _january, "another-correlation");
+        var again = await scenario.Tracker.TrackAsync(outcome, notify: true);
+        var other = await scenario.Tracker.TrackAsync(outcome with { CorrelationId = "another-correlation" }, notify: true);
 
         Assert.Equal(first.Select(n => n.TransitionKey), again.Select(n => n.TransitionKey));
         Assert.Equal(first.Select(n => n.Trajectory.Count), again.Select(n => n.Trajectory.Count));

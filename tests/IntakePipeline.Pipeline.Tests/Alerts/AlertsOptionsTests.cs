@@ -1,3 +1,4 @@
+using IntakePipeline.Core;
 using IntakePipeline.Pipeline.Alerts;
 
 namespace IntakePipeline.Pipeline.Tests.Alerts;
@@ -13,6 +14,27 @@ public sealed class AlertsOptionsTests
     public void IsValid_TrajectoryMonths_MustBeOneToHundredTwenty(int months, bool valid)
     {
         Assert.Equal(valid, new AlertsOptions { TrajectoryMonths = months }.IsValid());
+    }
+
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(120, true)]
+    [InlineData(-1, false)]
+    [InlineData(121, false)]
+    public void IsValid_MailMonths_MustBeZeroToHundredTwenty(int months, bool valid)
+    {
+        Assert.Equal(valid, new AlertsOptions { MailMonths = months }.IsValid());
+    }
+
+    [Theory]
+    [InlineData("2024-10", true)]
+    [InlineData("2024-09", true)]
+    [InlineData("2024-07", true)]
+    [InlineData("2024-06", false)]
+    [InlineData("2021-01", false)]
+    public void IsMailed_ByDefault_TheCurrentMonthAndThreeBefore(string period, bool mailed)
+    {
+        Assert.Equal(mailed, new AlertsOptions().IsMailed(YearMonth.Parse(period), new YearMonth(2024, 10)));
     }
 
     [Fact]

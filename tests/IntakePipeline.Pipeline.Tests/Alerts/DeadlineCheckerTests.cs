@@ -70,7 +70,7 @@ public sealed class DeadlineCheckerTests(AzuriteServer azurite)
         Assert.Contains(await scenario.Checker.CheckAsync(), n => n.Scope == Anshun);
 
         var (outcome, notices) = await scenario.SubmitAsync(Anshun, _july, 3);
-        var again = await scenario.Tracker.TrackAsync(Anshun, _july, outcome.CorrelationId);
+        var again = await scenario.Tracker.TrackAsync(outcome, notify: true);
 
         var resolved = Assert.Single(notices, n => n.Kind == AlertKind.Missing);
         Assert.Equal((Anshun, AlertChange.Resolved, _july), (resolved.Scope, resolved.Change, resolved.Period));
