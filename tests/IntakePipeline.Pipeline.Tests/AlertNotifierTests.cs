@@ -17,8 +17,8 @@ public sealed class AlertNotifierTests(AzuriteServer azurite)
 
     [Theory]
     [InlineData(0, true)]
-    [InlineData(-3, true)]
-    [InlineData(-4, false)]
+    [InlineData(-2, true)]
+    [InlineData(-3, false)]
     [InlineData(-30, false)]
     public async Task AfterSubmissionAsync_AlertOpened_EmailedOnlyForTheLastMailMonths(int monthsBack, bool emailed)
     {

@@ -11,8 +11,11 @@ public sealed class AlertsOptions
     /// <summary>The default number of months an alert's trajectory picture goes back.</summary>
     public const int DefaultTrajectoryMonths = 24;
 
-    /// <summary>The default number of months before the current one whose alert changes are still emailed.</summary>
-    public const int DefaultMailMonths = 3;
+    /// <summary>
+    /// The default number of months before the current one whose alert changes are still emailed: 2, the month being
+    /// reported (the previous calendar month, due by the deadline in this one) and the reporting month before it.
+    /// </summary>
+    public const int DefaultMailMonths = 2;
 
     /// <summary>
     /// Whether a province roll-up alert opens or escalates only when every prefecture has reported the month (9 of 9).
