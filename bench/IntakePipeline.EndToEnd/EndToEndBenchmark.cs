@@ -29,7 +29,8 @@ internal static class EndToEndBenchmark
 
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
-        var azurite = new AzuriteServer();
+        // On disk, as `intake run` keeps it, so that the host can watch its data folder as it does there.
+        var azurite = new DiskAzurite();
         await azurite.InitializeAsync().ConfigureAwait(false);
         try
         {
@@ -133,6 +134,7 @@ internal static class EndToEndBenchmark
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["Azurite:AutoStart"] = "false",
+            ["Azurite:Location"] = azurite.Location,
         });
         builder.Configuration.AddCommandLine(args);
         builder.Logging.ClearProviders();
@@ -299,4 +301,6 @@ internal static class EndToEndBenchmark
     }
 
     private static string Redacted(AzuriteServer azurite) => azurite.IsExternal ? "INTAKE_TEST_STORAGE" : azurite.TableEndpoint.ToString();
+
+    private sealed class DiskAzurite() : AzuriteServer(new AzuriteServerOptions { Persistent = true });
 }
