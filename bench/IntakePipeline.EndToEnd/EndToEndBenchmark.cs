@@ -116,10 +116,14 @@ internal static class EndToEndBenchmark
         return 0;
     }
 
-    /// <summary>The CPU (cores busy, 0–2 here) of this process and its child processes (Azurite) over a quiet window.</summary>
+    /// <summary>
+    /// The CPU (cores busy) of this process and its child processes (Azurite) while idle: after the phase's last
+    /// outcome has settled (follow-up scans, tiered JIT), over a minute, so that the window holds one SendAlerts run.
+    /// </summary>
     private static async Task<double> IdleCpuAsync()
     {
-        var window = TimeSpan.FromSeconds(10);
+        await Task.Delay(TimeSpan.FromSeconds(15)).ConfigureAwait(false);
+        var window = TimeSpan.FromSeconds(60);
         var before = ProcessTreeCpu.Seconds();
         var started = Stopwatch.GetTimestamp();
         await Task.Delay(window).ConfigureAwait(false);
