@@ -29,7 +29,8 @@ internal static class EndToEndBenchmark
 
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
-        var azurite = new AzuriteServer();
+        // On disk, as `intake run` keeps it, so that the host can watch its data folder as it does there.
+        var azurite = new DiskAzurite();
         await azurite.InitializeAsync().ConfigureAwait(false);
         try
         {
@@ -119,10 +120,14 @@ internal static class EndToEndBenchmark
         return 0;
     }
 
-    /// <summary>The CPU (cores busy, 0–2 here) of this process and its child processes (Azurite) over a quiet window.</summary>
+    /// <summary>
+    /// The CPU (cores busy) of this process and its child processes (Azurite) while idle: after the phase's last
+    /// outcome has settled (follow-up scans, tiered JIT), over a minute, so that the window holds one SendAlerts run.
+    /// </summary>
     private static async Task<double> IdleCpuAsync()
     {
-        var window = TimeSpan.FromSeconds(10);
+        await Task.Delay(TimeSpan.FromSeconds(15)).ConfigureAwait(false);
+        var window = TimeSpan.FromSeconds(60);
         var before = ProcessTreeCpu.Seconds();
         var started = Stopwatch.GetTimestamp();
         await Task.Delay(window).ConfigureAwait(false);
@@ -137,6 +142,7 @@ internal static class EndToEndBenchmark
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["Azurite:AutoStart"] = "false",
+            ["Azurite:Location"] = azurite.Location,
         });
         builder.Configuration.AddCommandLine(args);
         builder.Logging.ClearProviders();
@@ -304,4 +310,6 @@ internal static class EndToEndBenchmark
     }
 
     private static string Redacted(AzuriteServer azurite) => azurite.IsExternal ? "INTAKE_TEST_STORAGE" : azurite.TableEndpoint.ToString();
+
+    private sealed class DiskAzurite() : AzuriteServer(new AzuriteServerOptions { Persistent = true });
 }

@@ -24,13 +24,17 @@ namespace IntakePipeline.Host.Standalone;
 /// event came with it. So a restart after a crash takes up the files in the order a clean run would, and nothing that
 /// was queued is lost. It then keeps an in-memory map of name → ETag per container. Every <see cref="WatcherOptions.PollInterval"/> it
 /// lists only the hot period folders (the current month, <see cref="WatcherOptions.HotMonths"/> before it, and folders
-/// that changed recently); every <see cref="WatcherOptions.FullScanInterval"/> it lists everything once.
+/// that changed recently); every <see cref="WatcherOptions.FullScanInterval"/> it lists everything once. Where it can
+/// watch the local Azurite's data folder (<see cref="AzuriteChangeWatch"/>), an idle store is not listed at all: a hot
+/// scan runs only after blob data was written since the scan before the last one, so each write is followed by a scan
+/// at once and by one more a poll interval later, when whatever was being written is surely committed.
 /// </remarks>
 internal sealed class BlobWatcher(
     IBlobStore blobs,
     BlobReceiptStore receipts,
     BlobEventQueue events,
     IQueueStore queues,
+    AzuriteChangeWatch changes,
     IOptions<WatcherOptions> options,
     IOptions<DeadlinesOptions> deadlines,
     TimeProvider time,
@@ -42,19 +46,24 @@ internal sealed class BlobWatcher(
     private readonly ConcurrentDictionary<(string Container, string Folder), DateTimeOffset> _hotUntil = new();
     private readonly TaskCompletionSource _seeded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IReadOnlyList<string> _containers = [];
+    private long _changesAtLastScan = -1;
+    private long _changesAtScanBefore = -1;
+    private DateTimeOffset _lastScanStarted;
 
     /// <summary>Completes once the initial listing is done and the regular polling begins.</summary>
     public Task Seeded => _seeded.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(_options.PollInterval, time);
         var seeded = false;
         var nextFullScan = DateTimeOffset.MinValue;
         try
         {
             do
             {
+                _changesAtScanBefore = _changesAtLastScan;
+                _changesAtLastScan = changes.Blobs.Version;
+                _lastScanStarted = time.GetUtcNow();
                 try
                 {
                     if (!seeded)
@@ -79,12 +88,34 @@ internal sealed class BlobWatcher(
                     StandaloneLog.ScanFailed(logger, e);
                 }
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+            while (await NextScanAsync(nextFullScan, stoppingToken).ConfigureAwait(false));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutdown.
         }
+    }
+
+    /// <summary>
+    /// Waits until a poll interval after the last scan started and, where the data folder is watched and nothing was
+    /// written since the scan before the last one, for the next write or the full scan.
+    /// </summary>
+    private async Task<bool> NextScanAsync(DateTimeOffset nextFullScan, CancellationToken cancellationToken)
+    {
+        var rest = _lastScanStarted + _options.PollInterval - time.GetUtcNow();
+        if (rest > TimeSpan.Zero)
+        {
+            await Task.Delay(rest, time, cancellationToken).ConfigureAwait(false);
+        }
+
+        var version = changes.Blobs.Version;
+        var untilFullScan = nextFullScan - time.GetUtcNow();
+        if (changes.IsWatching && version == _changesAtLastScan && version == _changesAtScanBefore && untilFullScan > TimeSpan.Zero)
+        {
+            await changes.Blobs.WaitAsync(version, untilFullScan, time, cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
     }
 
     private async Task SeedAsync(CancellationToken cancellationToken)

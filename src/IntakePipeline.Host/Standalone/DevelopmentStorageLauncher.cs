@@ -50,7 +50,7 @@ internal sealed class DevelopmentStorageLauncher(
             await RunNpmCiAsync(root, cancellationToken).ConfigureAwait(false);
         }
 
-        var location = Path.GetFullPath(Path.Combine(root, _options.Location));
+        var location = DataFolder(_options);
         Directory.CreateDirectory(location);
         var start = new ProcessStartInfo(tool)
         {
@@ -118,6 +118,10 @@ internal sealed class DevelopmentStorageLauncher(
 
         _azurite?.Dispose();
     }
+
+    /// <summary>Azurite's data folder: <see cref="DevelopmentStorageOptions.Location"/>, a relative one taken from the tools' root.</summary>
+    internal static string DataFolder(DevelopmentStorageOptions options) =>
+        Path.GetFullPath(Path.Combine(FindToolsRoot() ?? Environment.CurrentDirectory, options.Location));
 
     /// <summary>
     /// The nearest folder, upwards from the program's folder and then from the current folder, whose

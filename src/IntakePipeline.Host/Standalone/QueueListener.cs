@@ -9,8 +9,8 @@ namespace IntakePipeline.Host.Standalone;
 /// runs the function for each at once, deletes a message when it succeeds, hides it for
 /// <see cref="QueueTriggerOptions.VisibilityTimeout"/> when it fails, and after its
 /// <see cref="QueueTriggerOptions.MaxDequeueCount"/>th failure moves it to the poison queue (when there is one). An
-/// empty queue is polled with a back-off that doubles up to <see cref="QueueTriggerOptions.MaxPollingInterval"/>. It
-/// starts polling once the queue is ready to be read (for the events queue: once the watcher has rebuilt it).
+/// empty queue is polled with a back-off that doubles up to <see cref="QueueTriggerOptions.MaxPollingInterval"/>, and
+/// polled again at once when <paramref name="wake"/> reports a new message in the local Azurite. It starts polling once the queue is ready to be read (for the events queue: once the watcher has rebuilt it).
 /// </summary>
 internal sealed class QueueListener(
     string function,
@@ -18,6 +18,7 @@ internal sealed class QueueListener(
     string? poisonQueue,
     Func<QueueMessage, CancellationToken, Task> run,
     Task startAfter,
+    ChangeSignal wake,
     IQueueStore queues,
     QueueTriggerOptions options,
     TimeProvider time,
@@ -27,10 +28,6 @@ internal sealed class QueueListener(
     // its messages; a message whose process died, or whose storage went away mid-attempt, reappears after it.
     private static readonly TimeSpan _processingTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan _minimumPollingInterval = TimeSpan.FromMilliseconds(100);
-
-    // A queue without a poison queue of its own is the poison queue: rare and never urgent, so it is polled at most every
-    // 2 s (host.json's interval) even where the events queue's interval is shortened for local latency.
-    private static readonly TimeSpan _poisonPollingInterval = TimeSpan.FromSeconds(2);
 
     /// <summary>The function's name, for logs.</summary>
     public string Function => function;
@@ -49,6 +46,8 @@ internal sealed class QueueListener(
         var wait = _minimumPollingInterval;
         while (!stoppingToken.IsCancellationRequested)
         {
+            // Taken before the receive, so that a message written while it runs still wakes the wait below.
+            var seen = wake.Version;
             IReadOnlyList<QueueMessage> batch;
             try
             {
@@ -71,17 +70,18 @@ internal sealed class QueueListener(
                 continue;
             }
 
+            bool woken;
             try
             {
-                await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
+                woken = await wake.WaitAsync(seen, wait, time, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
                 return;
             }
 
-            var longest = poisonQueue is null ? TimeSpan.FromTicks(Math.Max(options.MaxPollingInterval.Ticks, _poisonPollingInterval.Ticks)) : options.MaxPollingInterval;
-            wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, longest.Ticks));
+            // A message written to the local Azurite may be a moment from visible: start the back-off again from its shortest step.
+            wait = woken ? _minimumPollingInterval : TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, options.MaxPollingInterval.Ticks));
         }
     }
 

@@ -79,11 +79,13 @@ public static class StandaloneHostExtensions
                 "Azurite: Location must be set, StartTimeout positive and StopGracePeriod not negative.")
             .ValidateOnStart();
 
+        services.TryAddSingleton<AzuriteChangeWatch>();
         services.TryAddSingleton<BlobWatcher>();
 
         // Hosted services start in this order and stop in the reverse one: Azurite outlives the last write.
         services.AddHostedService<DevelopmentStorageLauncher>();
         services.AddHostedService<StorageInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<AzuriteChangeWatch>());
         // Registered as IHostedService directly: AddHostedService keeps only one registration per implementation type.
         services.AddSingleton<IHostedService>(sp => Listener(sp, "ProcessSubmission", poison: true, async (message, ct) =>
         {
@@ -106,6 +108,7 @@ public static class StandaloneHostExtensions
             poison ? queues.Poison : null,
             run,
             poison ? services.GetRequiredService<BlobWatcher>().Seeded : Task.CompletedTask,
+            services.GetRequiredService<AzuriteChangeWatch>().Queues,
             services.GetRequiredService<IQueueStore>(),
             services.GetRequiredService<IOptions<QueueTriggerOptions>>().Value,
             services.GetRequiredService<TimeProvider>(),

@@ -52,4 +52,10 @@ internal static partial class StandaloneLog
 
     [LoggerMessage(5055, LogLevel.Information, "{Function}: {Container}/{BlobName}: {Outcome} [{CorrelationId}]")]
     public static partial void FunctionRan(ILogger logger, string function, string container, string blobName, string outcome, string correlationId);
+
+    [LoggerMessage(5056, LogLevel.Information, "Watching Azurite's data folder {Folder}: uploads and queued events wake the watcher and the queue listeners at once.")]
+    public static partial void ChangeWatchStarted(ILogger logger, string folder);
+
+    [LoggerMessage(5057, LogLevel.Warning, "The watch on Azurite's data folder lost notifications; the polling intervals still apply.")]
+    public static partial void ChangeWatchFailed(ILogger logger, Exception exception);
 }

@@ -81,7 +81,7 @@ internal sealed class InProcessHost : IAsyncDisposable
     /// <summary>Waits (up to <paramref name="timeout"/>, default 20 s) for a version's receipt of a processed or poisoned version; null when none came.</summary>
     public async Task<BlobReceipt?> WaitForReceiptAsync(BlobVersion blob, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (DateTime.UtcNow < deadline)
         {
             if (await Receipts.GetAsync(blob) is { Outcome: not BlobReceipt.RetryingOutcome } receipt)
