@@ -1,6 +1,5 @@
 using System.Globalization;
 using IntakePipeline.Core.Alerts.Internals;
-using IntakePipeline.Core.Formatting;
 
 namespace IntakePipeline.Core.Alerts;
 
@@ -94,7 +93,8 @@ public sealed partial class AlertEmailComposer
             name += "\n" + rollup;
         }
 
-        var values = $"实际 {DisplayNumber.Format(entry?.Actual)}\n应达 {DisplayNumber.Format(entry?.Expected)}\n目标 {TargetText(entry, string.Empty)}";
+        var figures = EntryFigures.Of(entry);
+        var values = $"实际 {figures.Actual}\n应达 {figures.Expected}\n目标 {TargetText(entry, figures.Target, string.Empty)}";
         return new TableRow(
             [
                 AlertWording.Change(notice.Change),

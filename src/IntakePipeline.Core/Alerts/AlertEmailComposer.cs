@@ -10,8 +10,10 @@ namespace IntakePipeline.Core.Alerts;
 /// Turns alert changes, digests and submission receipts into Chinese emails (DESIGN.md, Alerts and email): a subject that
 /// says what happened and where, an HTML part laid out with tables and inline styles only (no SVG, script, external
 /// image or stylesheet, so Outlook and webmail render it alike), and a plain-text part with the same facts. Every value
-/// that came from a submission is HTML-escaped and neutralised against formula injection with <c>SafeText</c>. Numbers
-/// use the invariant culture with at most 2 decimals; months are written <c>yyyy-MM</c>. Pure and thread-safe.
+/// that came from a submission is HTML-escaped and neutralised against formula injection with <c>SafeText</c>; the
+/// system's own figures are escaped only. Numbers are written by <see cref="DisplayNumber"/>, and the figures of one row
+/// (actual, expected, gap, target) together, so that different values never print the same; months are written
+/// <c>yyyy-MM</c>. Pure and thread-safe.
 /// </summary>
 /// <param name="catalog">The plan catalog, for indicator names, units, target qualifiers and document titles.</param>
 public sealed partial class AlertEmailComposer(PlanCatalog catalog)
@@ -51,7 +53,7 @@ public sealed partial class AlertEmailComposer(PlanCatalog catalog)
         mail.Paragraph(Headline(notice, indicator));
         if (entry?.IsPartial == true)
         {
-            mail.Callout($"注意：全省数值为部分汇总（{AlertWording.Rollup(entry)} 个市州），未报送的市州未计入，实际值可能偏低。", "#d35400");
+            mail.Callout($"注意：全省数值为部分汇总（{AlertWording.Rollup(entry)} 个市州），未报送的市州未计入；规划应达为已报送市州分解目标的应达值之和。", "#d35400");
         }
 
         mail.Facts(IndicatorFacts(notice, indicator));
@@ -105,8 +107,9 @@ public sealed partial class AlertEmailComposer(PlanCatalog catalog)
     {
         var entry = notice.Entry;
         var unit = indicator?.Unit ?? string.Empty;
+        var figures = EntryFigures.Of(entry);
         var lead = $"{AlertWording.Place(notice.Scope)}「{IndicatorName(notice.Indicator)}」{notice.Period} 实际 "
-            + DisplayNumber.WithUnit(entry?.Actual, unit);
+            + DisplayNumber.AttachUnit(figures.Actual, unit);
         var now = AlertWording.Status(notice.Status);
         var before = AlertWording.Status(notice.PreviousStatus);
         if (notice.Status == TrajectoryStatus.Breach && notice.Change is AlertChange.Opened or AlertChange.Escalated)
@@ -117,10 +120,10 @@ public sealed partial class AlertEmailComposer(PlanCatalog catalog)
                 IndicatorKind.Ceiling => "，高于上限 ",
                 _ => "，越过限值 ",
             };
-            return lead + side + DisplayNumber.WithUnit(entry?.Target, unit) + "，判定为越限。";
+            return lead + side + DisplayNumber.AttachUnit(figures.Target, unit) + "，判定为越限。";
         }
 
-        lead += "，规划应达 " + DisplayNumber.WithUnit(entry?.Expected, unit);
+        lead += "，规划应达 " + DisplayNumber.AttachUnit(figures.Expected, unit);
         return notice.Change switch
         {
             AlertChange.Resolved => $"{lead}，{AlertWording.Outcome(notice)}（原为{before}），预警解除。",
@@ -128,7 +131,7 @@ public sealed partial class AlertEmailComposer(PlanCatalog catalog)
             AlertChange.Deescalated => $"{lead}，{LagPhrase(entry?.Lag)}，状态由{before}缓解为{now}。",
             _ when notice.Status == TrajectoryStatus.AtRisk =>
                 $"{lead}，当前进度在正常范围内，但按近期趋势至 {entry?.TargetDate?.ToString() ?? DisplayNumber.None} 预计仅为 "
-                + $"{DisplayNumber.WithUnit(entry?.Projected, unit)}，可能达不到目标 {DisplayNumber.WithUnit(entry?.Target, unit)}，判定为有风险。",
+                + $"{DisplayNumber.AttachUnit(figures.Projected, unit)}，可能达不到目标 {DisplayNumber.AttachUnit(figures.Target, unit)}，判定为有风险。",
             _ => $"{lead}，{LagPhrase(entry?.Lag)}，判定为{now}。",
         };
     }
@@ -137,6 +140,7 @@ public sealed partial class AlertEmailComposer(PlanCatalog catalog)
     {
         var entry = notice.Entry;
         var unit = indicator?.Unit ?? string.Empty;
+        var figures = EntryFigures.Of(entry);
         var rollup = AlertWording.Rollup(entry);
         var status = notice.Change switch
         {
@@ -151,15 +155,15 @@ public sealed partial class AlertEmailComposer(PlanCatalog catalog)
             new("单位", unit.Length == 0 ? DisplayNumber.None : unit),
             new("期间", notice.Period.ToString()),
             new("状态", status),
-            new("本月实际", DisplayNumber.WithUnit(entry?.Actual, unit)),
-            new("规划应达", DisplayNumber.WithUnit(entry?.Expected, unit)),
-            new("差距", entry is { Actual: { } a, Expected: { } e } ? DisplayNumber.Signed(a - e) + (unit.Length == 0 ? string.Empty : " " + unit) : DisplayNumber.None),
+            new("本月实际", DisplayNumber.AttachUnit(figures.Actual, unit)),
+            new("规划应达", DisplayNumber.AttachUnit(figures.Expected, unit)),
+            new("差距", DisplayNumber.AttachUnit(figures.Gap, unit)),
             new("滞后幅度", entry?.Lag is null ? DisplayNumber.None : LagText(entry.Lag) + LagBasis(indicator)),
-            new("目标", TargetText(entry, unit)),
+            new("目标", TargetText(entry, figures.Target, unit)),
         };
-        if (entry?.Projected is { } projected)
+        if (entry?.Projected is not null)
         {
-            facts.Add(new("趋势预测", $"按近期趋势，至 {entry.TargetDate?.ToString() ?? DisplayNumber.None} 约 {DisplayNumber.WithUnit(projected, unit)}"));
+            facts.Add(new("趋势预测", $"按近期趋势，至 {entry.TargetDate?.ToString() ?? DisplayNumber.None} 约 {DisplayNumber.AttachUnit(figures.Projected, unit)}"));
         }
 
         facts.Add(new("规划依据", SourceText(entry?.Source ?? indicator?.Source)));
@@ -188,15 +192,18 @@ public sealed partial class AlertEmailComposer(PlanCatalog catalog)
         _ => string.Empty,
     };
 
-    /// <summary>The target with its qualifier and due month, e.g. <c>70 万户以上（2025-12 到期）</c>.</summary>
-    private string TargetText(ScorecardEntry? entry, string unit)
+    /// <summary>
+    /// The target, formatted as <paramref name="number"/>, with its qualifier and due month, e.g.
+    /// <c>70 万户以上（2025-12 到期）</c>.
+    /// </summary>
+    private string TargetText(ScorecardEntry? entry, string number, string unit)
     {
         if (entry?.Target is not { } target)
         {
             return DisplayNumber.None;
         }
 
-        var text = DisplayNumber.WithUnit(target, unit) + AlertWording.Qualifier(QualifierOf(entry, target));
+        var text = DisplayNumber.AttachUnit(number, unit) + AlertWording.Qualifier(QualifierOf(entry, target));
         return entry.TargetDate is { } date ? $"{text}（{date} 到期）" : text;
     }
 

@@ -103,8 +103,15 @@ public sealed class TrajectoryEvaluator
     {
         ArgumentNullException.ThrowIfNull(indicator);
         ArgumentNullException.ThrowIfNull(series);
+        return Evaluate(indicator, scope, month, series, PointsFor(indicator, scope));
+    }
 
-        var points = PointsFor(indicator, scope);
+    /// <summary>
+    /// Evaluates as <see cref="Evaluate(PlanIndicator, string, YearMonth, IReadOnlyList{MonthlyValue})"/>, but against
+    /// <paramref name="points"/> instead of the scope's own, such as the sum of the reporting prefectures' allocations.
+    /// </summary>
+    internal ScorecardEntry Evaluate(PlanIndicator indicator, string scope, YearMonth month, IReadOnlyList<MonthlyValue> series, IReadOnlyList<TrajectoryPoint> points)
+    {
         var actual = ActualAt(indicator.Frequency, month, series);
         if (points.Count == 0)
         {

@@ -17,6 +17,7 @@ public static class DisplayNumber
     public const string None = "—";
 
     private const int MaxDecimals = 10;
+    private const int ExactDecimals = 6;
 
     /// <summary>The value with its own precision, e.g. <c>7.35</c>, <c>10.5</c>, <c>0.0495</c>, <c>-2</c>; <see cref="None"/> for NaN or infinity.</summary>
     public static string Format(double value) => double.IsFinite(value) ? Round(value, DecimalsFor(value)) : None;
@@ -64,6 +65,12 @@ public static class DisplayNumber
 
         return texts;
     }
+
+    /// <summary>
+    /// A value quoted as it was given, not as a figure the system computed: a submitter's own value or a plan figure,
+    /// e.g. <c>41.08</c>, <c>0.000125</c>. It keeps up to 6 decimals, so the officer recognises what was typed.
+    /// </summary>
+    public static string Exact(double value) => double.IsFinite(value) ? Round(value, ExactDecimals) : None;
 
     /// <summary>The value with its unit: <c>95%</c>, <c>7.35 万户</c>; <see cref="None"/> when there is no value.</summary>
     public static string WithUnit(double? value, string unit) => AttachUnit(Format(value), unit);

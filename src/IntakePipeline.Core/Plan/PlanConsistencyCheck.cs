@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using IntakePipeline.Core.Formatting;
 
 namespace IntakePipeline.Core.Plan;
 
@@ -84,14 +84,14 @@ public static class PlanConsistencyCheck
                     }
 
                     var widened = whole.Qualifier == TargetQualifier.About
-                        ? $"（全省为“左右”，容差按其 {Number(context.Options.AboutFraction * 100)}% 放宽）"
+                        ? $"（全省为“左右”，容差按其 {DisplayNumber.Exact(context.Options.AboutFraction * 100)}% 放宽）"
                         : "";
-                    var detail = string.Join("、", parts.Select(p => $"{ScopeName(p.Scope)} {Number(p.Value)}"));
+                    var detail = string.Join("、", parts.Select(p => $"{ScopeName(p.Scope)} {DisplayNumber.Exact(p.Value)}"));
                     findings.Add(new PlanFinding(
                         PlanFindingKinds.AllocationSum,
                         indicator.Code,
-                        $"{Label(indicator)} {points.Key}：{parts.Count}个市州的分配之和为 {Number(sum)}{indicator.Unit}，全省为 {Figure(whole)}，"
-                        + $"相差 {Number(sum - whole.Value)}，超出容差 {Number(tolerance)}{widened}。明细：{detail}。",
+                        $"{Label(indicator)} {points.Key}：{parts.Count}个市州的分配之和为 {DisplayNumber.Exact(sum)}{indicator.Unit}，全省为 {Figure(whole)}，"
+                        + $"相差 {DisplayNumber.Exact(sum - whole.Value)}，超出容差 {DisplayNumber.Exact(tolerance)}{widened}。明细：{detail}。",
                         Sources(parts.Prepend(whole))));
                 }
             }
@@ -137,7 +137,7 @@ public static class PlanConsistencyCheck
                 relation.Id,
                 $"检查 {relation.Id}（{relation.Note}）不成立：左边 {Side(relation.Left, points, 0, left)}，"
                 + $"右边 {Side(relation.Right, points, relation.Left.Count, right)}，应为左边{PlanVocabulary.ToText(relation.Operator)}右边，"
-                + $"相差 {Number(left - right)}，容差 {Number(tolerance)}{unitNote}。",
+                + $"相差 {DisplayNumber.Exact(left - right)}，容差 {DisplayNumber.Exact(tolerance)}{unitNote}。",
                 Sources(points)));
         }
     }
@@ -151,7 +151,7 @@ public static class PlanConsistencyCheck
                 findings.Add(new PlanFinding(
                     PlanFindingKinds.Unit,
                     indicator.Code,
-                    $"{Label(indicator)} {ScopeName(target.Scope)} {target.Date}：目标 {Number(target.Value)} 的单位“{target.Unit}”与指标的单位“{indicator.Unit}”不一致。",
+                    $"{Label(indicator)} {ScopeName(target.Scope)} {target.Date}：目标 {DisplayNumber.Exact(target.Value)} 的单位“{target.Unit}”与指标的单位“{indicator.Unit}”不一致。",
                     [target.Source]));
             }
         }
@@ -209,7 +209,7 @@ public static class PlanConsistencyCheck
         var expression = PlanRelation.FormatSide(terms);
         if (terms.Count == 1)
         {
-            return $"{expression} = {Number(total)}";
+            return $"{expression} = {DisplayNumber.Exact(total)}";
         }
 
         var values = new StringBuilder();
@@ -220,10 +220,10 @@ public static class PlanConsistencyCheck
                 values.Append(terms[i].Negated ? (i == 0 ? "-" : " - ") : " + ");
             }
 
-            values.Append(Number(points[offset + i].Value));
+            values.Append(DisplayNumber.Exact(points[offset + i].Value));
         }
 
-        return $"{expression} = {values} = {Number(total)}";
+        return $"{expression} = {values} = {DisplayNumber.Exact(total)}";
     }
 
     private static string Label(PlanIndicator indicator) => $"{indicator.Code} {indicator.Name}";
@@ -232,9 +232,7 @@ public static class PlanConsistencyCheck
 
     private static string ScopeName(string scope) => PlanScopes.Describe(scope);
 
-    private static string Figure(PlanTarget target) => $"{Number(target.Value)}{target.Unit}{PlanVocabulary.ToText(target.Qualifier)}";
-
-    private static string Number(double value) => Math.Round(value, 6).ToString("0.######", CultureInfo.InvariantCulture);
+    private static string Figure(PlanTarget target) => $"{DisplayNumber.Exact(target.Value)}{target.Unit}{PlanVocabulary.ToText(target.Qualifier)}";
 
     private static List<string> Sources(IEnumerable<PlanTarget> points) => points.Select(p => p.Source).Distinct(StringComparer.Ordinal).ToList();
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using IntakePipeline.Core.Formatting;
 using IntakePipeline.Core.Validation;
 
 namespace IntakePipeline.Core.Submissions;
@@ -227,7 +228,7 @@ internal static class SubmissionReadIssues
         return FileError(
             IssueCodes.ArchiveTooLarge,
             name,
-            $"工作簿压缩包中的“{name}”压缩比超过上限 {cap.ToString("0.##", CultureInfo.InvariantCulture)}:1，"
+            $"工作簿压缩包中的“{name}”压缩比超过上限 {DisplayNumber.Format(cap)}:1，"
             + "可能是恶意构造的压缩炸弹，已停止解压。" + ResaveXlsx);
     }
 

@@ -1,11 +1,15 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
+using IntakePipeline.Core.Formatting;
 
 namespace IntakePipeline.Core.Validation;
 
 /// <summary>
 /// Renders a validation report as a self-contained Chinese HTML page for the uploader: outcome, what to do next, every
-/// issue with row, column and value, and the accepted values. Every submitted string is escaped and neutralised.
+/// issue with row, column and value, and the accepted values. Every string is HTML-escaped; only what came from the
+/// submission (the file's name, a column, a value) is also neutralised against formula injection, never the system's
+/// own text. Accepted values are shown exactly as stored, as the issue messages quote them.
 /// </summary>
 public static class ValidationReportHtml
 {
@@ -24,10 +28,10 @@ public static class ValidationReportHtml
         html.Append("<h1>数据校验报告</h1><p>").Append(SafeText.Html(title)).Append("</p><table>");
         foreach (var (label, value) in facts)
         {
-            html.Append("<tr><th>").Append(SafeText.Html(label)).Append("</th><td>").Append(SafeText.Html(value)).Append("</td></tr>");
+            html.Append("<tr><th>").Append(Escape(label)).Append("</th><td>").Append(Escape(value)).Append("</td></tr>");
         }
 
-        html.Append("<tr><th>文件编码</th><td>").Append(SafeText.Html(report.Encoding ?? "—")).Append("</td></tr></table>");
+        html.Append("<tr><th>文件编码</th><td>").Append(Escape(report.Encoding ?? "—")).Append("</td></tr></table>");
         if (report.Accepted)
         {
             html.Append("<h2 class=\"ok\">结果：已接收</h2><p>").Append(report.Observations.Count.ToString(CultureInfo.InvariantCulture))
@@ -50,8 +54,8 @@ public static class ValidationReportHtml
                 html.Append("<tr class=\"").Append(error ? "error" : "warning").Append("\"><td>")
                     .Append(issue.Row?.ToString(CultureInfo.InvariantCulture) ?? "—").Append("</td><td>")
                     .Append(SafeText.Html(issue.Column ?? "—")).Append("</td><td>").Append(error ? "错误" : "警告").Append("</td><td>")
-                    .Append(SafeText.Html(issue.Code)).Append("</td><td>").Append(SafeText.Html(issue.Value ?? "—")).Append("</td><td>")
-                    .Append(SafeText.Html(issue.Message)).Append("</td></tr>");
+                    .Append(Escape(issue.Code)).Append("</td><td>").Append(SafeText.Html(issue.Value ?? "—")).Append("</td><td>")
+                    .Append(Escape(issue.Message)).Append("</td></tr>");
             }
 
             html.Append("</table>");
@@ -62,9 +66,9 @@ public static class ValidationReportHtml
             html.Append("<h2>入库数据</h2><table><tr><th>指标代码</th><th>数值</th><th>单位</th></tr>");
             foreach (var observation in report.Observations)
             {
-                html.Append("<tr><td>").Append(SafeText.Html(observation.Indicator)).Append("</td><td>")
-                    .Append(observation.Value.ToString("0.####", CultureInfo.InvariantCulture)).Append("</td><td>")
-                    .Append(SafeText.Html(observation.Unit)).Append("</td></tr>");
+                html.Append("<tr><td>").Append(Escape(observation.Indicator)).Append("</td><td>")
+                    .Append(DisplayNumber.Exact(observation.Value)).Append("</td><td>")
+                    .Append(Escape(observation.Unit)).Append("</td></tr>");
             }
 
             html.Append("</table>");
@@ -72,4 +76,6 @@ public static class ValidationReportHtml
 
         return html.Append("</body></html>").ToString();
     }
+
+    private static string Escape(string text) => WebUtility.HtmlEncode(text);
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using IntakePipeline.Core;
+using IntakePipeline.Core.Formatting;
 using IntakePipeline.Host.Cli;
 using IntakePipeline.Pipeline;
 using IntakePipeline.Pipeline.Receipts;
@@ -175,9 +176,15 @@ internal static class DemoCommand
             var partial = row.GetInt32("ReportedCount") is { } reported && row.GetInt32("ExpectedCount") is { } expected && reported < expected
                 ? string.Create(CultureInfo.InvariantCulture, $"（部分汇总：已报 {reported}/{expected}）")
                 : string.Empty;
-            await output.WriteLineAsync(string.Create(
-                CultureInfo.InvariantCulture,
-                $"　{StatusText(status)}　{scope}　{indicator} {names.GetValueOrDefault(indicator, string.Empty)}：实际 {row.GetDouble("Actual"):0.##}，应达 {row.GetDouble("Expected"):0.##}，目标 {row.GetDouble("Target"):0.##}，差距 {row.GetDouble("Lag") * 100:0}%{partial}"))
+            var figures = DisplayNumber.Together(row.GetDouble("Actual"), row.GetDouble("Expected"), row.GetDouble("Target"));
+            var lag = row.GetDouble("Lag") switch
+            {
+                > 0 and double behind => "，落后 " + DisplayNumber.Percent(behind),
+                < 0 and double ahead => "，超前 " + DisplayNumber.Percent(-ahead),
+                _ => string.Empty,
+            };
+            await output.WriteLineAsync(
+                $"　{StatusText(status)}　{scope}　{indicator} {names.GetValueOrDefault(indicator, string.Empty)}：实际 {figures[0]}，应达 {figures[1]}，目标 {figures[2]}{lag}{partial}")
                 .ConfigureAwait(false);
         }
 

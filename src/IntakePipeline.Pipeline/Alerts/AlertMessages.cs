@@ -2,6 +2,7 @@ using System.Globalization;
 using IntakePipeline.Core;
 using IntakePipeline.Core.Alerts;
 using IntakePipeline.Core.Evaluation;
+using IntakePipeline.Core.Formatting;
 using IntakePipeline.Core.Plan;
 
 namespace IntakePipeline.Pipeline.Alerts;
@@ -22,7 +23,7 @@ internal static class AlertMessages
 
     public static string ScopeName(string scope) => Submitters.Find(scope)?.Name ?? scope;
 
-    /// <summary>E.g. <c>遵义市 老旧小区改造 2024-06 严重滞后：实际 5万户，应达 7.35万户，滞后 23.3%</c>.</summary>
+    /// <summary>E.g. <c>遵义市 老旧小区改造 2024-06 严重滞后：实际 5 万户，应达 7.35 万户，滞后 22.38%</c>.</summary>
     public static string ForEntry(ScorecardEntry entry, AlertChange? change, PlanIndicator? indicator)
     {
         var name = indicator?.Name ?? entry.Indicator;
@@ -30,10 +31,11 @@ internal static class AlertMessages
         var head = change == AlertChange.Resolved
             ? $"{ScopeName(entry.Scope)} {name} {entry.Period} 已恢复，{StatusText(entry.Status)}"
             : $"{ScopeName(entry.Scope)} {name} {entry.Period} {StatusText(entry.Status)}";
-        var text = head + "：实际 " + Number(entry.Actual) + unit + "，应达 " + Number(entry.Expected) + unit;
+        var figures = DisplayNumber.Together(entry.Actual, entry.Expected);
+        var text = head + "：实际 " + DisplayNumber.AttachUnit(figures[0], unit) + "，应达 " + DisplayNumber.AttachUnit(figures[1], unit);
         if (entry.Lag is { } lag)
         {
-            text += "，滞后 " + (lag * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+            text += lag < 0 ? "，超前 " + DisplayNumber.Percent(-lag) : "，滞后 " + DisplayNumber.Percent(lag);
         }
 
         if (entry.ReportedCount is { } reported && entry.ExpectedCount is { } expected)
@@ -51,7 +53,4 @@ internal static class AlertMessages
 
     public static string MissingResolved(string submitter, YearMonth period) =>
         $"{ScopeName(submitter)} {period} 的数据已补报并通过校验";
-
-    private static string Number(double? value) =>
-        value is { } v ? v.ToString("0.####", CultureInfo.InvariantCulture) : "—";
 }

@@ -1,4 +1,6 @@
+using IntakePipeline.Core.Alerts;
 using IntakePipeline.Core.Evaluation;
+using IntakePipeline.Core.Plan;
 using static IntakePipeline.Core.Tests.Validation.TestCatalog;
 
 namespace IntakePipeline.Core.Tests.Evaluation;
@@ -40,19 +42,79 @@ public class ProvinceRollupTests
     }
 
     [Fact]
-    public void Evaluate_ThreePrefectures_PartialSum()
+    public void Evaluate_TwoAllocatedPrefectures_JudgedAgainstTheirOwnExpectedValues()
     {
-        // 10 + 4 + 7.35 = 21.35; lag (49 − 21.35)/70 = 0.395 → seriously behind, and labelled partial.
-        var actuals = new Dictionary<string, double> { ["520100"] = 10, ["520200"] = 4, ["520300"] = 7.35, [Province] = 1000 };
+        // 贵阳 15.4 and 遵义 10.5 by 2025-12, from 0 at 2020-12 → 25.9 × 42/60 = 18.13 expected at 2024-06, not the
+        // province's 49. 10 + 7.35 = 17.35 → lag 0.78/25.9 = 0.030 → on track.
+        var actuals = new Dictionary<string, double> { [Guiyang] = 10, [Zunyi] = 7.35, [Province] = 1000 };
+
+        var entry = _rollup.Evaluate(Indicator("U14"), _june2024, actuals);
+
+        Assert.Equal(17.35, entry.Actual!.Value, 9);
+        Assert.Equal(18.13, entry.Expected!.Value, 9);
+        Assert.Equal(25.9, entry.Target!.Value, 9);
+        Assert.Equal(new YearMonth(2025, 12), entry.TargetDate);
+        Assert.Equal(0.78 / 25.9, entry.Lag!.Value, 9);
+        Assert.Equal(TrajectoryStatus.OnTrack, entry.Status);
+        Assert.Equal(2, entry.ReportedCount);
+        Assert.Equal(9, entry.ExpectedCount);
+        Assert.True(entry.IsPartial);
+    }
+
+    [Fact]
+    public void Evaluate_PartialWithAPrefectureWithoutAllocation_InsufficientData()
+    {
+        // 六盘水 (520200) has no U14 allocation in the test catalog, so the three cannot be judged together.
+        var actuals = new Dictionary<string, double> { [Guiyang] = 10, ["520200"] = 4, [Zunyi] = 7.35 };
 
         var entry = _rollup.Evaluate(Indicator("U14"), _june2024, actuals);
 
         Assert.Equal(21.35, entry.Actual!.Value, 9);
-        Assert.Equal(27.65 / 70, entry.Lag!.Value, 9);
-        Assert.Equal(TrajectoryStatus.SeriouslyBehind, entry.Status);
+        Assert.Null(entry.Expected);
+        Assert.Null(entry.Lag);
+        Assert.Equal(TrajectoryStatus.InsufficientData, entry.Status);
+        Assert.Equal(70, entry.Target);
+        Assert.Equal(3, entry.ReportedCount);
+    }
+
+    [Fact]
+    public void Evaluate_ThreeOfNineOfAnAllocatedPlanIndicator_SumOfTheirExpectedValues()
+    {
+        // The real catalog's U14 allocations: 贵阳 15.4, 六盘水 5.69, 遵义 10.5 by 2025-12 → 31.59 × 42/60 = 22.113 at
+        // 2024-06. The province's own 49 would call 21 seriously behind (lag 0.4); against 22.113 it is on track.
+        var plan = PlanCatalogLoader.LoadEmbedded();
+        var rollup = new ProvinceRollup(plan, new TrajectoryEvaluator(plan, new ThresholdsOptions()));
+        var actuals = new Dictionary<string, double> { [Guiyang] = 10, ["520200"] = 4, [Zunyi] = 7 };
+
+        var entry = rollup.Evaluate(plan.FindIndicator("U14")!, _june2024, actuals);
+
+        Assert.Equal(21, entry.Actual!.Value, 9);
+        Assert.Equal(22.113, entry.Expected!.Value, 9);
+        Assert.Equal(31.59, entry.Target!.Value, 9);
+        Assert.Equal(1.113 / 31.59, entry.Lag!.Value, 9);
+        Assert.Equal(TrajectoryStatus.OnTrack, entry.Status);
         Assert.Equal(3, entry.ReportedCount);
         Assert.Equal(9, entry.ExpectedCount);
-        Assert.True(entry.IsPartial);
+    }
+
+    [Fact]
+    public void Evaluate_ThreeOfNineOfAPlanIndicatorWithoutAllocations_InsufficientDataAndNoAlert()
+    {
+        // U08 is summed from the prefectures but the plan gives only the province's figure.
+        var plan = PlanCatalogLoader.LoadEmbedded();
+        var rollup = new ProvinceRollup(plan, new TrajectoryEvaluator(plan, new ThresholdsOptions()));
+        var indicator = plan.FindIndicator("U08")!;
+        Assert.Equal(IndicatorAggregation.Sum, indicator.Aggregation);
+        var actuals = new Dictionary<string, double> { [Guiyang] = 1, ["520200"] = 1, [Zunyi] = 1 };
+
+        var entry = rollup.Evaluate(indicator, _june2024, actuals);
+
+        Assert.Equal(TrajectoryStatus.InsufficientData, entry.Status);
+        Assert.Null(entry.Expected);
+        Assert.Null(entry.Lag);
+        Assert.Equal(3, entry.Actual);
+        Assert.Null(new AlertPolicy(rollupRequiresComplete: false).Decide(AlertKind.Trajectory, AlertState.Open, TrajectoryStatus.SeriouslyBehind, entry));
+        Assert.Null(new AlertPolicy().Decide(AlertKind.Trajectory, AlertState.None, null, entry));
     }
 
     [Fact]

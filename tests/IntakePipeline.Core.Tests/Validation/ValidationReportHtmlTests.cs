@@ -34,4 +34,27 @@ public class ValidationReportHtmlTests
         Assert.Contains("已接收", html, StringComparison.Ordinal);
         Assert.Contains("<td>U14</td><td>7.3</td><td>万户</td>", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Render_Accepted_ValuesExactAsStored()
+    {
+        var report = new ValidationReport(SubmissionFormat.Json, null, 2, [], [new Observation("U34", 0.000125, "人/亿元"), new Observation("U14", 12345.678, "万户")]);
+
+        var html = ValidationReportHtml.Render(report, "x.json", []);
+
+        Assert.Contains("<td>U34</td><td>0.000125</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>U14</td><td>12345.678</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_SystemFactStartingWithMinus_NotPrefixedButSubmittedValueIs()
+    {
+        var report = new ValidationReport(SubmissionFormat.Csv, "UTF-8", 1,
+            [new ValidationIssue(IssueCodes.FormulaInjection, IssueSeverity.Error, 2, "备注", "=1+2", "以 = 开头的文字不允许。")], []);
+
+        var html = ValidationReportHtml.Render(report, "intake-520300/2024-06/遵义.csv", [new("与上月相比", "-2.27 万户")]);
+
+        Assert.Contains("<td>-2.27 万户</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>&#39;=1+2</td>", html, StringComparison.Ordinal);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
 using IntakePipeline.Core.Validation;
 
@@ -16,9 +17,10 @@ internal static class MailText
 
     /// <summary>
     /// Composed plain text (whose submitted parts went through <see cref="Plain"/>) for the HTML part: escaped, with
-    /// its own line breaks kept as <c>&lt;br&gt;</c>.
+    /// its own line breaks kept as <c>&lt;br&gt;</c>. It is not neutralised again: the system's own figures, such as a
+    /// gap of <c>-2.27 万户</c>, are never prefixed against formula injection (DESIGN.md, Evaluation).
     /// </summary>
-    public static string Html(string text) => SafeText.Html(text).Replace("\n", "<br>", StringComparison.Ordinal);
+    public static string Html(string text) => WebUtility.HtmlEncode(text).Replace("\n", "<br>", StringComparison.Ordinal);
 
     /// <summary>Cuts <paramref name="text"/> to at most <paramref name="maxLength"/> characters, ending in "…".</summary>
     public static string Shorten(string text, int maxLength) =>

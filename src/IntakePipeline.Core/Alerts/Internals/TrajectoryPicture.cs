@@ -125,20 +125,21 @@ internal sealed class TrajectoryPicture
         foreach (var month in _months)
         {
             var period = month.Period.ToString();
+            var figures = Figures(month);
             html.Append("<tr data-period=\"").Append(period).Append("\">");
             Cell(html, period, left: true);
-            Cell(html, DisplayNumber.Format(month.Actual), left: false);
-            Cell(html, DisplayNumber.Format(month.Expected), left: false);
-            Cell(html, Gap(month), left: false);
+            Cell(html, figures.Actual, left: false);
+            Cell(html, figures.Expected, left: false);
+            Cell(html, figures.Gap, left: false);
             html.Append("<td width=\"300\" style=\"").Append(MailDocument.CellStyle).Append("width:300px;vertical-align:middle;\">");
             if (month.Actual is { } actual)
             {
-                Bar(html, actual, Behind(month) switch { true => BehindColor, false => AheadColor, null => PlainColor }, "实际 " + DisplayNumber.WithUnit(actual, _unit));
+                Bar(html, actual, Behind(month) switch { true => BehindColor, false => AheadColor, null => PlainColor }, "实际 " + DisplayNumber.AttachUnit(figures.Actual, _unit));
             }
 
             if (month.Expected is { } expected)
             {
-                Bar(html, expected, ExpectedColor, "应达 " + DisplayNumber.WithUnit(expected, _unit));
+                Bar(html, expected, ExpectedColor, "应达 " + DisplayNumber.AttachUnit(figures.Expected, _unit));
             }
 
             html.Append("</td></tr>\n");
@@ -165,9 +166,10 @@ internal sealed class TrajectoryPicture
         text.Append("月度轨迹（实际 / 规划应达 / 差距").Append(unitNote).Append("；").Append(directionNote).Append("）：\n");
         foreach (var month in _months)
         {
-            text.Append(month.Period.ToString()).Append("  实际 ").Append(DisplayNumber.Format(month.Actual))
-                .Append("  应达 ").Append(DisplayNumber.Format(month.Expected))
-                .Append("  差距 ").Append(Gap(month));
+            var figures = Figures(month);
+            text.Append(month.Period.ToString()).Append("  实际 ").Append(figures.Actual)
+                .Append("  应达 ").Append(figures.Expected)
+                .Append("  差距 ").Append(figures.Gap);
             if (Behind(month) == true)
             {
                 text.Append("  （落后）");
@@ -206,8 +208,13 @@ internal sealed class TrajectoryPicture
         return _down ? actual > expected + tolerance : actual < expected - tolerance;
     }
 
-    private static string Gap(TrajectoryMonth month) =>
-        month.Actual is { } actual && month.Expected is { } expected ? DisplayNumber.Signed(actual - expected) : DisplayNumber.None;
+    /// <summary>The month's actual, expected and signed gap, formatted together so that they never contradict each other.</summary>
+    private static (string Actual, string Expected, string Gap) Figures(TrajectoryMonth month)
+    {
+        double? gap = month.Actual is { } actual && month.Expected is { } expected ? actual - expected : null;
+        var texts = DisplayNumber.Together(month.Actual, month.Expected, gap);
+        return (texts[0], texts[1], DisplayNumber.WithSign(texts[2]));
+    }
 
     private static void Cell(StringBuilder html, string text, bool left) =>
         html.Append("<td align=\"").Append(left ? "left" : "right").Append("\" style=\"").Append(MailDocument.CellStyle)

@@ -1,5 +1,5 @@
-using System.Globalization;
 using IntakePipeline.Core.Evaluation;
+using IntakePipeline.Core.Formatting;
 using IntakePipeline.Core.Plan;
 
 namespace IntakePipeline.Core.Validation.Internals;
@@ -73,7 +73,7 @@ internal static class IssueMessages
 
     public static ValidationIssue PercentOutOfRange(int row, string column, string value, double number, PlanIndicator indicator) => Error(
         IssueCodes.OutOfRange, row, column, value,
-        $"{Cell(row, column)}的 {Format(number)} 超出范围：指标 {Named(indicator)}的单位是“%”，数值应在 0 到 100 之间。请核对后重新填写（例如 36% 请填 36）。");
+        $"{Cell(row, column)}的 {DisplayNumber.Exact(number)} 超出范围：指标 {Named(indicator)}的单位是“%”，数值应在 0 到 100 之间。请核对后重新填写（例如 36% 请填 36）。");
 
     public static ValidationIssue ScaledOutOfRange(int row, string column, string value, PlanIndicator indicator) => Error(
         IssueCodes.OutOfRange, row, column, value,
@@ -81,7 +81,7 @@ internal static class IssueMessages
 
     public static ValidationIssue NegativeValue(int row, string column, string value, double number, PlanIndicator indicator) => Error(
         IssueCodes.OutOfRange, row, column, value,
-        $"{Cell(row, column)}的 {Format(number)} 是负数，而指标 {Named(indicator)}不能为负。请核对后重新填写。");
+        $"{Cell(row, column)}的 {DisplayNumber.Exact(number)} 是负数，而指标 {Named(indicator)}不能为负。请核对后重新填写。");
 
     public static ValidationIssue PrefectureMismatch(int row, string column, string value, string submitter) => Error(
         IssueCodes.PrefectureMismatch, row, column, value,
@@ -97,15 +97,19 @@ internal static class IssueMessages
 
     public static ValidationIssue CumulativeDecrease(int row, string column, string value, PlanIndicator indicator, double number, MonthlyValue earlier, YearMonth windowStart) => Error(
         IssueCodes.CumulativeDecrease, row, column, value,
-        $"{Cell(row, column)}：指标 {Named(indicator)}的累计值 {Format(number)}{indicator.Unit} 低于 {earlier.Month} 已接受的 {Format(earlier.Value)}{indicator.Unit}。累计指标应填写自 {windowStart} 起的累计完成数，只增不减。请核对后重新填写；如 {earlier.Month} 的数据有误，请先重新上传该月的更正文件。");
+        $"{Cell(row, column)}：指标 {Named(indicator)}的累计值 {DisplayNumber.Exact(number)}{indicator.Unit} 低于 {earlier.Month} 已接受的 {DisplayNumber.Exact(earlier.Value)}{indicator.Unit}。累计指标应填写自 {windowStart} 起的累计完成数，只增不减。请核对后重新填写；如 {earlier.Month} 的数据有误，请先重新上传该月的更正文件。");
 
-    public static ValidationIssue Outlier(int row, string column, string value, PlanIndicator indicator, double number, MonthlyValue previous, double change, double median, double z, double threshold) => Warning(
-        IssueCodes.Outlier, row, column, value,
-        $"{Cell(row, column)}：指标 {Named(indicator)}的 {Format(number)}{indicator.Unit} 较 {previous.Month} 的 {Format(previous.Value)}{indicator.Unit} 平均每月变化 {Format(change)}，远超该指标以往的月度变化（中位数 {Format(median)}，稳健 z 值 {FormatZ(z)}，提示阈值 {Format(threshold)}）。请确认数值和单位无误；如确实如此，可忽略此提示。");
+    public static ValidationIssue Outlier(int row, string column, string value, PlanIndicator indicator, double number, MonthlyValue previous, double change, double median, double z, double threshold)
+    {
+        var changes = DisplayNumber.Together(change, median);
+        return Warning(
+            IssueCodes.Outlier, row, column, value,
+            $"{Cell(row, column)}：指标 {Named(indicator)}的 {DisplayNumber.Exact(number)}{indicator.Unit} 较 {previous.Month} 的 {DisplayNumber.Exact(previous.Value)}{indicator.Unit} 平均每月变化 {changes[0]}，远超该指标以往的月度变化（中位数 {changes[1]}，稳健 z 值 {(double.IsInfinity(z) ? "∞" : DisplayNumber.Format(z))}，提示阈值 {DisplayNumber.Format(threshold)}）。请确认数值和单位无误；如确实如此，可忽略此提示。");
+    }
 
     public static ValidationIssue UnitSuspect(int row, string column, string value, PlanIndicator indicator, double number, double largestTarget, double factor) => Warning(
         IssueCodes.UnitSuspect, row, column, value,
-        $"{Cell(row, column)}：指标 {Named(indicator)}的 {Format(number)}{indicator.Unit} 超过该指标规划目标 {Format(largestTarget)}{indicator.Unit} 的 {Format(factor)} 倍，可能单位有误（例如多写了“万”，或按“户”“人”等较小单位填写却没有在“单位”列注明）。请核对数值和单位。");
+        $"{Cell(row, column)}：指标 {Named(indicator)}的 {DisplayNumber.Exact(number)}{indicator.Unit} 超过该指标规划目标 {DisplayNumber.Exact(largestTarget)}{indicator.Unit} 的 {DisplayNumber.Format(factor)} 倍，可能单位有误（例如多写了“万”，或按“户”“人”等较小单位填写却没有在“单位”列注明）。请核对数值和单位。");
 
     /// <summary>Who does report an indicator, for <see cref="IndicatorNotAllocated"/>.</summary>
     public static string ReportedBy(PlanIndicator indicator) => indicator.Aggregation switch
@@ -114,11 +118,6 @@ internal static class IssueMessages
         IndicatorAggregation.Sum => "该指标由各市州报送，全省数值由系统汇总",
         _ => "该指标没有分配给本单位",
     };
-
-    public static string Format(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
-
-    private static string FormatZ(double z) =>
-        double.IsInfinity(z) ? "∞" : z.ToString("0.0", CultureInfo.InvariantCulture);
 
     private static string Cell(int row, string column) => $"第 {row} 行“{column}”列";
 

@@ -18,6 +18,12 @@ public class MailTextTests
     public void Html_ComposedText_EscapedWithLineBreaks() =>
         Assert.Equal("&lt;b&gt;a&lt;/b&gt;<br>&#39;=x", MailText.Html("<b>a</b>\n'=x"));
 
+    [Theory]
+    [InlineData("-2.27 万户")]
+    [InlineData("+0.00208 人/亿元")]
+    public void Html_ComposedFigure_NotPrefixed(string figure) =>
+        Assert.Equal(figure, MailText.Html(figure));
+
     [Fact]
     public void Shorten_Long_EndsWithEllipsis() =>
         Assert.Equal("abcd…", MailText.Shorten("abcdefgh", 5));
