@@ -73,6 +73,24 @@ public sealed class StorageCommandsTests(AzuriteServer azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Status_FileInAWrongFolder_ListedAsMisplacedWithItsReport()
+    {
+        // ASCII, so that the name reads the same in a blob path and in a link.
+        var name = $"2024-6/zunyi-{Guid.NewGuid():N}.csv";
+        var blob = await _host!.PutAsync("intake-520300", name, "指标代码,数值\nU14,5\n");
+        Assert.Equal(nameof(SubmissionOutcomeKind.NotASubmission), (await _host.WaitForReceiptAsync(blob))?.Outcome);
+
+        var (exitCode, output, error) = await CliRun.RunAsync("status", "--prefecture", "520300", "--top", "1000");
+
+        Assert.True(exitCode == 0, output + error);
+        var line = Assert.Single(output.Split('\n'), l => l.Contains(name, StringComparison.Ordinal));
+        Assert.Contains("遵义市 520300", line, StringComparison.Ordinal);
+        Assert.Contains("无期间", line, StringComparison.Ordinal);
+        Assert.Contains("位置不对", line, StringComparison.Ordinal);
+        Assert.Contains("reports-520300/" + name + ".report", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Retry_FileWhoseEventWasLost_QueuesItAgainAndItIsProcessed()
     {
         var name = $"2023-02/{Guid.NewGuid():N}.csv";
