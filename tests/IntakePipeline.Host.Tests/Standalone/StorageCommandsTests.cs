@@ -1,6 +1,8 @@
 using IntakePipeline.Host.Tests.Cli;
 using IntakePipeline.Pipeline;
+using IntakePipeline.Pipeline.Events;
 using IntakePipeline.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IntakePipeline.Host.Tests.Standalone;
 
@@ -77,7 +79,10 @@ public sealed class StorageCommandsTests(AzuriteServer azurite) : IAsyncLifetime
     {
         // ASCII, so that the name reads the same in a blob path and in a link.
         var name = $"2024-6/zunyi-{Guid.NewGuid():N}.csv";
-        var blob = await _host!.PutAsync("intake-520300", name, "指标代码,数值\nU14,5\n");
+        const string content = "指标代码,数值\nU14,5\n";
+        var blob = await _host!.PutAsync("intake-520300", name, content);
+        // The BlobCreated event Event Grid would deliver; the watcher looks outside the current months only hourly.
+        await _host.Services.GetRequiredService<BlobEventQueue>().EnqueueAsync(blob, System.Text.Encoding.UTF8.GetByteCount(content));
         Assert.Equal(nameof(SubmissionOutcomeKind.NotASubmission), (await _host.WaitForReceiptAsync(blob))?.Outcome);
 
         var (exitCode, output, error) = await CliRun.RunAsync("status", "--prefecture", "520300", "--top", "1000");
