@@ -33,8 +33,10 @@ public sealed class AlertNotifier(
     private readonly TimeZoneInfo _zone = deadlines.Value.FindTimeZone();
 
     /// <summary>
-    /// For an accepted file, tracks its alerts and queues the changes of a recent period; for a rejected file, or an
-    /// accepted one with warnings, queues the receipt. Other outcomes (unchanged, stale, not a submission) queue nothing.
+    /// For an accepted file, tracks its alerts and queues the changes of a recent period; for a rejected file, or an accepted one with
+    /// warnings, queues the receipt; for a blob in an intake container that is not a submission, queues a receipt
+    /// that says where the file belongs, with the month being collected as the example. Other outcomes (unchanged,
+    /// stale, a blob outside the intake containers) queue nothing.
     /// </summary>
     /// <param name="outcome">What <see cref="SubmissionProcessor.HandleAsync"/> returned.</param>
     /// <param name="cancellationToken">Cancels the work; a re-run completes it.</param>
@@ -42,6 +44,13 @@ public sealed class AlertNotifier(
     public async Task<IReadOnlyList<AlertNotice>> AfterSubmissionAsync(SubmissionOutcome outcome, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(outcome);
+        if (outcome is { Kind: SubmissionOutcomeKind.NotASubmission, Submitter: { } owner })
+        {
+            var misplaced = new MisplacedFile(owner, outcome.Blob.Name, deadlines.Value.CollectingPeriod(time.GetUtcNow()));
+            await outbox.EnqueueReceiptAsync(ReceiptFor(outcome, owner, null, false, misplaced), cancellationToken).ConfigureAwait(false);
+            return [];
+        }
+
         if (outcome.Kind is not (SubmissionOutcomeKind.Accepted or SubmissionOutcomeKind.Rejected)
             || outcome.Submitter is not { } submitter
             || outcome.Period is not { } period)
@@ -61,11 +70,15 @@ public sealed class AlertNotifier(
             }
         }
 
+        await outbox.EnqueueReceiptAsync(ReceiptFor(outcome, submitter, period, accepted, null), cancellationToken).ConfigureAwait(false);
+        return notices;
+    }
+
+    private static SubmissionReceipt ReceiptFor(SubmissionOutcome outcome, string submitter, YearMonth? period, bool accepted, MisplacedFile? misplaced)
+    {
         var reportBlob = SubmissionBlobName.ReportContainer(submitter) + "/"
             + SubmissionProcessor.ReportBlobName(outcome.Blob.Name, SubmissionProcessor.HtmlReportSuffix);
-        var receipt = new SubmissionReceipt(
-            submitter, outcome.Blob.Name, period, outcome.SubmissionId, accepted, outcome.Issues, reportBlob, outcome.CorrelationId);
-        await outbox.EnqueueReceiptAsync(receipt, cancellationToken).ConfigureAwait(false);
-        return notices;
+        return new SubmissionReceipt(
+            submitter, outcome.Blob.Name, period, outcome.SubmissionId, accepted, outcome.Issues, reportBlob, outcome.CorrelationId, misplaced);
     }
 }

@@ -65,4 +65,16 @@ public sealed class DeadlinesOptions
         var zone = FindTimeZone();
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
+
+    /// <summary>
+    /// The month being collected at <paramref name="now"/>: the earliest month whose deadline is still ahead. With the
+    /// defaults, on 5 July that is June (due 10 July), and on 20 July it is July.
+    /// </summary>
+    /// <param name="now">The instant.</param>
+    /// <returns>The month.</returns>
+    public YearMonth CollectingPeriod(DateTimeOffset now)
+    {
+        var period = YearMonth.Of(now, FindTimeZone()).AddMonths(-1);
+        return DeadlineFor(period) >= now ? period : period.AddMonths(1);
+    }
 }

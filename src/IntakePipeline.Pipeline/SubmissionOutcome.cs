@@ -11,14 +11,17 @@ namespace IntakePipeline.Pipeline;
 /// The deterministic correlation id: the first 16 hex digits of SHA-256 of <c>{container}/{name}@{etag}</c>. It is in
 /// every log line, the Submissions row and the report, so re-processing the same version yields the same id.
 /// </param>
-/// <param name="SubmissionId">The submission id (<c>{yyyyMMddTHHmmssZ}-{12 hex}</c>); null for Missing, Stale and NotASubmission.</param>
+/// <param name="SubmissionId">
+/// The submission id (<c>{yyyyMMddTHHmmssZ}-{12 hex}</c>); null for Missing and Stale, and for a blob outside the
+/// intake containers.
+/// </param>
 /// <param name="Submitter">The submitter's code from the container; null when the container is not an intake container.</param>
 /// <param name="Period">The period from the blob name; null when the blob is not a submission.</param>
 /// <param name="RowCount">The data rows read; 0 when the file was not validated.</param>
-/// <param name="ErrorCount">The errors found; 0 when the file was not validated.</param>
+/// <param name="ErrorCount">The errors found; 0 when the file was not validated, 1 (its <c>not-a-submission</c>) for a misplaced blob.</param>
 /// <param name="WarningCount">The warnings found; 0 when the file was not validated.</param>
 /// <param name="EntitiesWritten">The table entities upserted or deleted (report blobs not counted).</param>
-/// <param name="Issues">The validation issues, in report order; empty when the file was not validated.</param>
+/// <param name="Issues">The validation issues, in report order; for a misplaced blob its <c>not-a-submission</c>; empty when the file was not validated.</param>
 public sealed record SubmissionOutcome(
     SubmissionOutcomeKind Kind,
     BlobVersion Blob,

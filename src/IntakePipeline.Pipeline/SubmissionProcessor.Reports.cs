@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using IntakePipeline.Core;
 using IntakePipeline.Core.Intake;
-using IntakePipeline.Core.Submissions;
 using IntakePipeline.Core.Validation;
 using IntakePipeline.Pipeline.Internals;
 using IntakePipeline.Storage;
@@ -35,29 +34,6 @@ public sealed partial class SubmissionProcessor
         return blobName.Length + suffix.Length <= MaxBlobNameLength
             ? blobName + suffix
             : "too-long/" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(blobName)))[..16] + suffix;
-    }
-
-    private async Task<bool> WriteNotASubmissionReportAsync(BlobVersion blob, string submitter, string correlationId, CancellationToken cancellationToken)
-    {
-        var message = $"文件“{blob.Name}”不是报送文件：报送文件必须放在以期间命名的一层文件夹中，命名为“yyyy-MM/文件名.csv”、"
-            + "“yyyy-MM/文件名.xlsx”或“yyyy-MM/文件名.json”（例如 2024-06/遵义-6月.csv）。本文件未被处理，请按此规则重新上传。";
-        var issue = new ValidationIssue(IssueCodes.NotASubmission, IssueSeverity.Error, null, "文件名", blob.Name, message);
-        var report = new ValidationReport(SubmissionFormats.FromFileName(blob.Name) ?? SubmissionFormat.Csv, null, 0, [issue], []);
-        var header = new KeyValuePair<string, string>[]
-        {
-            new("submitter", submitter),
-            new("blob", blob.Container + "/" + blob.Name),
-            new("correlationId", correlationId),
-        };
-        var facts = new KeyValuePair<string, string>[]
-        {
-            new("报送单位", SubmitterLabel(submitter)),
-            new("文件", blob.Container + "/" + blob.Name),
-            new("处理结果", "不是报送文件，未处理"),
-            new("关联编号", correlationId),
-        };
-        await PutReportsAsync(submitter, blob.Name, report, header, facts, cancellationToken).ConfigureAwait(false);
-        return true;
     }
 
     private Task WriteReportsAsync(ValidationReport report, SubmissionFacts facts, CancellationToken cancellationToken)

@@ -102,8 +102,9 @@ public sealed partial class SubmissionProcessor
     /// <list type="number">
     /// <item>the blob is gone: <see cref="SubmissionOutcomeKind.Missing"/>; it has another ETag now:
     /// <see cref="SubmissionOutcomeKind.Stale"/> (the newer version has its own trigger). Nothing is written.</item>
-    /// <item>it is not named <c>{yyyy-MM}/{file}.csv|.xlsx|.json</c>: a <c>not-a-submission</c> report goes to
-    /// <c>reports-{code}</c> when the container is an intake container, and no table row is written
+    /// <item>it is not named <c>{yyyy-MM}/{file}.csv|.xlsx|.json</c>: when the container is an intake container, a
+    /// <c>not-a-submission</c> report that says where the file belongs goes to <c>reports-{code}</c> and a Submissions row
+    /// with Status <c>NotASubmission</c> and RowKey <c>none|{submissionId}</c> is written
     /// (<see cref="SubmissionOutcomeKind.NotASubmission"/>).</item>
     /// <item>its SHA-256 equals that of another submission currently accepted for the submitter and period:
     /// <see cref="SubmissionOutcomeKind.Unchanged"/>, nothing written.</item>
@@ -139,10 +140,7 @@ public sealed partial class SubmissionProcessor
 
         if (!SubmissionBlobName.TryParse(blob.Container, blob.Name, out var name))
         {
-            var reported = submitter is not null
-                && await WriteNotASubmissionReportAsync(blob, submitter, correlationId, cancellationToken).ConfigureAwait(false);
-            _logger.NotASubmission(correlationId, blob.Container, blob.Name, reported, Stopwatch.GetElapsedTime(started).WholeMilliseconds());
-            return new SubmissionOutcome(SubmissionOutcomeKind.NotASubmission, blob, correlationId, null, submitter, null, 0, 0, 0, 0, []);
+            return await HandleNotASubmissionAsync(blob, download, submitter, correlationId, started, cancellationToken).ConfigureAwait(false);
         }
 
         await using var periodLock = await PeriodLock.AcquireAsync(_blobs, name.Submitter, name.Period, cancellationToken).ConfigureAwait(false);

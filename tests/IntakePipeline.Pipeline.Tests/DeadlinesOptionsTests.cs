@@ -38,4 +38,14 @@ public sealed class DeadlinesOptionsTests
 
         Assert.Equal(valid, options.IsValid());
     }
+
+    [Theory]
+    [InlineData("2024-07-05T09:00:00+08:00", "2024-06")]
+    [InlineData("2024-07-10T23:59:59+08:00", "2024-06")]
+    [InlineData("2024-07-11T00:00:00+08:00", "2024-07")]
+    [InlineData("2024-07-31T23:00:00+08:00", "2024-07")]
+    [InlineData("2024-07-31T17:00:00+00:00", "2024-07")] // 1 August 01:00 in Shanghai
+    [InlineData("2025-01-02T08:00:00+08:00", "2024-12")]
+    public void CollectingPeriod_Defaults_IsTheEarliestMonthStillDue(string now, string expected) =>
+        Assert.Equal(expected, new DeadlinesOptions().CollectingPeriod(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture)).ToString());
 }

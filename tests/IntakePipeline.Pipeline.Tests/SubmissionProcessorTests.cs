@@ -201,27 +201,56 @@ public sealed class SubmissionProcessorTests(AzuriteServer azurite)
     [InlineData("2024-06/子目录/遵义.csv")]
     [InlineData("2024-6/遵义.csv")]
     [InlineData("2024-06/遵义.docx")]
-    public async Task HandleAsync_NotASubmission_WritesOnlyARejectionReport(string stem)
+    public async Task HandleAsync_NotASubmission_WritesItsReportAndANoneRowOnly(string stem)
     {
-        var pipeline = await TestPipeline.CreateAsync(azurite);
+        // 20 July 2024 in Shanghai: June's deadline has passed, so July is the month being collected.
+        var pipeline = await TestPipeline.CreateAsync(azurite, now: new DateTimeOffset(2024, 7, 20, 9, 0, 0, TimeSpan.FromHours(8)));
         var name = Guid.NewGuid().ToString("N")[..8] + "/" + stem;
         name = stem.StartsWith("20", StringComparison.Ordinal) ? stem.Replace("遵义", "遵义-" + Guid.NewGuid().ToString("N")[..8], StringComparison.Ordinal) : name;
 
         var outcome = await pipeline.UploadAndHandleAsync(Zunyi, name, Encoding.UTF8.GetBytes("指标代码,数值\nU14,5\n"));
 
         Assert.Equal(SubmissionOutcomeKind.NotASubmission, outcome.Kind);
-        Assert.Null(outcome.SubmissionId);
-        Assert.Equal(0, outcome.EntitiesWritten);
-        Assert.Empty(await pipeline.RowsAsync(pipeline.Names.Submissions));
+        Assert.Matches(@"^\d{8}T\d{6}Z-[0-9a-f]{12}$", outcome.SubmissionId!);
+        Assert.Null(outcome.Period);
+        Assert.Equal("not-a-submission", Assert.Single(outcome.Issues).Code);
+        var row = Assert.Single(await pipeline.RowsAsync(pipeline.Names.Submissions));
+        Assert.Equal(Zunyi, row.PartitionKey);
+        Assert.Equal("none|" + outcome.SubmissionId, row.RowKey);
+        Assert.Equal("NotASubmission", row.GetString("Status"));
+        Assert.Equal(name, row.GetString("BlobName"));
+        Assert.Equal(1, row.GetInt32("ErrorCount"));
+        Assert.Equal($"reports-{Zunyi}/{name}.report.json", row.GetString("ReportBlob"));
+        Assert.NotNull(row.GetDateTimeOffset("ReceivedAt"));
         Assert.Empty(await pipeline.RowsAsync(pipeline.Names.ValidationIssues));
+        Assert.Empty(await pipeline.RowsAsync(pipeline.Names.Observations));
         var json = await pipeline.Blobs.GetAsync("reports-" + Zunyi, name + ".report.json");
         Assert.NotNull(json);
         using var document = JsonDocument.Parse(json.Content);
+        Assert.Equal(outcome.SubmissionId, document.RootElement.GetProperty("submissionId").GetString());
         var issue = Assert.Single(document.RootElement.GetProperty("issues").EnumerateArray());
         Assert.Equal("not-a-submission", issue.GetProperty("code").GetString());
         Assert.Equal(name, issue.GetProperty("value").GetString());
-        Assert.Contains("yyyy-MM/文件名.csv", issue.GetProperty("message").GetString(), StringComparison.Ordinal);
-        Assert.NotNull(await pipeline.Blobs.GetPropertiesAsync("reports-" + Zunyi, name + ".report.html"));
+        Assert.Contains("intake-520300/yyyy-MM/文件名", issue.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("例如 2024-07 的数据应放在 intake-520300/2024-07/", issue.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var html = await pipeline.Blobs.GetAsync("reports-" + Zunyi, name + ".report.html");
+        Assert.NotNull(html);
+        var page = Encoding.UTF8.GetString(html.Content.Span);
+        Assert.Contains("移到（或重新上传到）正确的期间目录", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("同一目录", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HandleAsync_NotASubmissionProcessedTwice_OneRowWithTheSameKey()
+    {
+        var pipeline = await TestPipeline.CreateAsync(azurite);
+        var blob = await pipeline.UploadAsync(Zunyi, $"{Guid.NewGuid():N}.csv", Encoding.UTF8.GetBytes("指标代码,数值\nU14,5\n"));
+
+        var first = await pipeline.Handler.HandleAsync(blob);
+        var second = await pipeline.Handler.HandleAsync(blob);
+
+        Assert.Equal(first.SubmissionId, second.SubmissionId);
+        Assert.Equal("none|" + first.SubmissionId, Assert.Single(await pipeline.RowsAsync(pipeline.Names.Submissions)).RowKey);
     }
 
     [Fact]

@@ -16,7 +16,9 @@ public sealed partial class AlertEmailComposer
     /// column, value and the Chinese message (errors first, then warnings, each in report order; at most
     /// <see cref="MaxReceiptIssues"/>, with 另有 N 条 and the report's location for the rest), where the full report is,
     /// and how to fix and re-upload the file: into the same container and period folder, where it replaces this
-    /// submission, with the <c>intake template</c> command for a fresh template.
+    /// submission, with the <c>intake template</c> command for a fresh template. For a file that is not a submission
+    /// (<see cref="SubmissionReceipt.Misplaced"/>), it says instead that the file was not processed and where it
+    /// belongs: <c>intake-{code}/{yyyy-MM}/文件名</c>, with the month being collected as the example.
     /// </summary>
     /// <param name="receipt">What happened to the file.</param>
     /// <returns>The email, e.g. subject <c>【退回】遵义市 2024-06 文件未通过校验：遵义市-2024-06.csv</c>.</returns>
@@ -47,7 +49,9 @@ public sealed partial class AlertEmailComposer
         var warnings = issues.Count - errors;
         var period = receipt.Period is { } p ? $" {p}" : string.Empty;
         var shortFile = MailText.Shorten(file, 80);
-        var (subject, heading, outcome, accent) = receipt.Accepted
+        var (subject, heading, outcome, accent) = receipt.Misplaced is not null
+            ? ($"【未处理】{place} 文件不在期间目录中：{shortFile}", "文件位置不对，未处理", "未处理（文件位置不对）", "#b00020")
+            : receipt.Accepted
             ? warnings > 0
                 ? ($"【已接收（有警告）】{place}{period} 文件已接收，{warnings} 条警告请核实：{shortFile}", "文件已接收（有警告）", "已接收（有警告）", "#a66300")
                 : ($"【已接收】{place}{period} 文件已接收：{shortFile}", "文件已接收", "已接收", ResolvedColor)
@@ -55,7 +59,9 @@ public sealed partial class AlertEmailComposer
         var mail = new MailDocument(subject, $"{heading} · {place}", accent);
 
         var what = $"{place}上传的{period} 数据文件「{file}」";
-        mail.Paragraph(receipt.Accepted
+        mail.Paragraph(receipt.Misplaced is not null
+            ? $"{place}上传的文件「{MailText.Plain(receipt.BlobName)}」不在期间目录中，系统没有校验它，其中的数据均未入库。请把文件移到（或重新上传到）下面所示的正确目录。"
+            : receipt.Accepted
             ? $"{what}已通过校验并入库" + (warnings > 0 ? $"，但有 {warnings} 条警告，请逐条核实。" : "。")
             : $"{what}未通过校验，已被退回，文件中的数据均未入库。共发现 {errors} 个错误、{warnings} 条警告，请按下列问题修改后重新上传。");
 
@@ -63,9 +69,14 @@ public sealed partial class AlertEmailComposer
         {
             new("报送单位", $"{place}（{receipt.Submitter}）"),
             new("文件", file),
-            new("上传位置", $"容器 {container}，目录 {folder ?? "（无）"}/"),
+            new("上传位置", folder is null ? $"容器 {container} 的根目录" : $"容器 {container}，目录 {folder}/"),
             new("期间", receipt.Period?.ToString() ?? "无法从路径识别"),
         };
+        if (receipt.Misplaced is { } misplaced)
+        {
+            facts.Add(new("正确位置", $"{container}/yyyy-MM/文件名（例如 {MailText.Plain(misplaced.ExamplePath)}）"));
+        }
+
         if (receipt.SubmissionId is { } submissionId)
         {
             facts.Add(new("提交编号", MailText.Plain(submissionId)));
@@ -96,6 +107,18 @@ public sealed partial class AlertEmailComposer
         mail.Section("完整报告");
         mail.Paragraph($"完整的校验报告（含全部问题）在：{MailText.Plain(receipt.ReportBlob)}。请用本单位报告容器 "
             + $"{SubmissionBlobName.ReportContainer(receipt.Submitter)} 的读取权限打开。");
+
+        if (receipt.Misplaced is { } wrongPlace)
+        {
+            mail.Section("如何处理");
+            mail.Steps(
+            [
+                $"报送文件必须放在以数据所属月份命名的一层目录中：{container}/yyyy-MM/文件名，扩展名为 .csv、.xlsx 或 .json。",
+                $"例如 {wrongPlace.ExamplePeriod} 的数据，应放在 {MailText.Plain(wrongPlace.ExamplePath)}。",
+                "请把文件移到（或重新上传到）正确的目录；放对位置后系统会自动校验，并发送新的回执。放错位置的这份文件不会被处理。",
+            ]);
+            return mail.Finish(subject, Footer(receipt.CorrelationId));
+        }
 
         mail.Section(receipt.Accepted ? "如需更正" : "如何修改并重新上传");
         var target = receipt.Period is { } month

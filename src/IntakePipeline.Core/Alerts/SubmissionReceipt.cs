@@ -1,8 +1,12 @@
+using IntakePipeline.Core.Intake;
 using IntakePipeline.Core.Validation;
 
 namespace IntakePipeline.Core.Alerts;
 
-/// <summary>What the uploading submitter is told about a processed file: always for a rejection, and for an acceptance with warnings.</summary>
+/// <summary>
+/// What the uploading submitter is told about a processed file: always for a rejection or a file that is not a
+/// submission, and for an acceptance with warnings.
+/// </summary>
 /// <param name="Submitter">The submitter's code (from the container).</param>
 /// <param name="BlobName">The uploaded blob's name, e.g. <c>2024-06/遵义市-2024-06.csv</c>.</param>
 /// <param name="Period">The period from the blob name; null when the name is not a submission's.</param>
@@ -11,6 +15,10 @@ namespace IntakePipeline.Core.Alerts;
 /// <param name="Issues">Every issue of the validation report, in report order.</param>
 /// <param name="ReportBlob">Where the full report is: <c>reports-{code}/{name}.report.html</c>.</param>
 /// <param name="CorrelationId">The submission's correlation id.</param>
+/// <param name="Misplaced">
+/// For a file that is not a submission (then <paramref name="Period"/> is null), where it is and where it belongs;
+/// null otherwise.
+/// </param>
 public sealed record SubmissionReceipt(
     string Submitter,
     string BlobName,
@@ -19,4 +27,5 @@ public sealed record SubmissionReceipt(
     bool Accepted,
     IReadOnlyList<ValidationIssue> Issues,
     string ReportBlob,
-    string CorrelationId);
+    string CorrelationId,
+    MisplacedFile? Misplaced = null);

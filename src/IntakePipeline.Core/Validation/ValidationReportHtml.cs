@@ -38,6 +38,12 @@ public static class ValidationReportHtml
                 .Append(" 个指标已入库");
             html.Append(report.WarningCount > 0 ? $"，另有 {report.WarningCount} 条警告，请核实。" : "。").Append("</p>");
         }
+        else if (report.Issues.Any(i => i.Code == IssueCodes.NotASubmission))
+        {
+            // A misplaced file was never validated: re-uploading it to the same place changes nothing.
+            html.Append("<h2 class=\"error\">结果：未处理（文件位置不对）</h2><p>本文件不在期间目录中，系统没有校验它，其中的数据均未入库。")
+                .Append("请按下表的说明把文件移到（或重新上传到）正确的期间目录；放对位置后系统会自动校验，并发送新的回执。放错位置的这份文件不会被处理。</p>");
+        }
         else
         {
             html.Append("<h2 class=\"error\">结果：已退回</h2><p>发现 ").Append(report.ErrorCount.ToString(CultureInfo.InvariantCulture))

@@ -8,7 +8,8 @@ namespace IntakePipeline.Host.Standalone;
 
 /// <summary>
 /// <c>intake status [--prefecture &lt;code&gt;] [--top 20]</c>: the most recent submissions, newest first, with their
-/// outcome, counts, lateness and report.
+/// outcome, counts, lateness and report. A file uploaded outside a period folder is listed too, as 位置不对 with no
+/// period, so that an upload never vanishes from view.
 /// </summary>
 internal static class StatusCommand
 {
@@ -55,7 +56,8 @@ internal static class StatusCommand
         foreach (var row in rows.Take(top))
         {
             var submitter = Submitters.Find(row.PartitionKey);
-            var period = row.RowKey.Split('|')[0];
+            // A misplaced file has no period; 无期间 plus a space is as wide as yyyy-MM.
+            var period = row.RowKey.StartsWith(Pipeline.SubmissionProcessor.NotASubmissionKeyPrefix, StringComparison.Ordinal) ? "无期间 " : row.RowKey.Split('|')[0];
             var report = row.GetString("ReportBlob") is { Length: > 0 } blob ? blob : "—";
             await output.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
@@ -74,6 +76,7 @@ internal static class StatusCommand
         "Accepted" => "通过",
         "Rejected" => "退回",
         "Superseded" => "已被取代",
+        "NotASubmission" => "位置不对",
         _ => status ?? "?",
     };
 

@@ -8,4 +8,7 @@ internal static class SubmissionStatus
     public const string Rejected = "Rejected";
 
     public const string Superseded = "Superseded";
+
+    /// <summary>A blob in an intake container whose name is not a submission's; its RowKey is <c>none|{submissionId}</c>.</summary>
+    public const string NotASubmission = "NotASubmission";
 }

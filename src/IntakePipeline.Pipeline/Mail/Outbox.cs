@@ -118,7 +118,7 @@ public sealed class Outbox
 
     /// <summary>
     /// Queues the receipt of a processed file for the uploading submitter's recipients (for 520000 without its own,
-    /// the provincial staff): always for a rejection, and for an acceptance with warnings when
+    /// the provincial staff): always for a rejection or a file that is not a submission, and for an acceptance with warnings when
     /// <see cref="MailOptions.ReceiptOnWarnings"/> is on. An acceptance without warnings queues nothing.
     /// </summary>
     /// <param name="receipt">The receipt.</param>

@@ -1,11 +1,9 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Mail;
-using System.Net.Mime;
 using System.Text;
 using IntakePipeline.Core;
 using IntakePipeline.Core.Alerts;
 using IntakePipeline.Storage;
+using MailKit.Net.Smtp;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -15,7 +13,8 @@ namespace IntakePipeline.Pipeline.Mail;
 
 /// <summary>
 /// The <c>SendAlerts</c> function: composes the digests that are due, then sends every <c>Pending</c> row of the
-/// <c>Outbox</c> over SMTP (<see cref="SmtpOptions.Host"/> set) or into the pickup folder, marking a row <c>Sent</c>
+/// <c>Outbox</c> with MailKit over SMTP (<see cref="SmtpOptions.Host"/> set) or as an <c>.eml</c> file into the pickup
+/// folder, marking a row <c>Sent</c>
 /// only after the server accepted it. Delivery is at-least-once with a stable Message-ID (DESIGN.md, Durable outbox).
 /// </summary>
 /// <remarks>
@@ -93,7 +92,8 @@ public sealed class SendAlertsHandler : IDisposable
     /// <param name="cancellationToken">Cancels the run; a message being sent when it fires stays <c>Pending</c>.</param>
     /// <returns>The counts of this run.</returns>
     /// <exception cref="Azure.RequestFailedException">Storage failed.</exception>
-    /// <exception cref="InvalidOperationException">The SMTP settings are unusable (for example, a pickup folder that cannot be created).</exception>
+    /// <exception cref="IOException">The pickup folder cannot be created.</exception>
+    /// <exception cref="UnauthorizedAccessException">The pickup folder cannot be created.</exception>
     public async Task<SendAlertsResult> RunAsync(CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -246,7 +246,7 @@ public sealed class SendAlertsHandler : IDisposable
             return new SendAlertsResult(0, 0, 0, digests);
         }
 
-        using var client = CreateClient();
+        await using var delivery = new MailDelivery(_smtp);
         int sent = 0, failed = 0, pending = 0;
         string? unreachable = null;
         for (var i = 0; i < rows.Count; i++)
@@ -267,7 +267,7 @@ public sealed class SendAlertsHandler : IDisposable
             update[OutboxSchema.Attempts] = attempts;
             try
             {
-                await SendWithRetriesAsync(client, row, recipient, correlationId, cancellationToken).ConfigureAwait(false);
+                await SendWithRetriesAsync(delivery, row, recipient, correlationId, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (SmtpFailures.Classify(e) is { } kind)
             {
@@ -307,7 +307,7 @@ public sealed class SendAlertsHandler : IDisposable
         return new SendAlertsResult(sent, failed, pending, digests);
     }
 
-    private async Task SendWithRetriesAsync(SmtpClient client, TableRow row, string recipient, string correlationId, CancellationToken cancellationToken)
+    private async Task SendWithRetriesAsync(MailDelivery delivery, TableRow row, string recipient, string correlationId, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(_correlationKey, correlationId);
@@ -316,76 +316,16 @@ public sealed class SendAlertsHandler : IDisposable
             await _retry.ExecuteAsync(
                 async (ctx, state) =>
                 {
-                    using var message = state.Handler.BuildMessage(state.Row, state.Recipient);
-                    await state.Client.SendMailAsync(message, ctx.CancellationToken).ConfigureAwait(false);
+                    using var message = OutboxMessage.Build(state.Row, state.Recipient, state.Smtp);
+                    await state.Delivery.SendAsync(message, ctx.CancellationToken).ConfigureAwait(false);
                 },
                 context,
-                (Handler: this, Client: client, Row: row, Recipient: recipient)).ConfigureAwait(false);
+                (Smtp: _smtp, Delivery: delivery, Row: row, Recipient: recipient)).ConfigureAwait(false);
         }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
         }
-    }
-
-    private MailMessage BuildMessage(TableRow row, string recipient)
-    {
-        var message = new MailMessage
-        {
-            From = new MailAddress(_smtp.From, _smtp.FromName, Encoding.UTF8),
-            Subject = row.GetString(OutboxSchema.Subject) ?? string.Empty,
-            SubjectEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-            BodyEncoding = Encoding.UTF8,
-        };
-        try
-        {
-            message.To.Add(new MailAddress(recipient));
-            message.Headers.Add("Message-ID", row.GetString(OutboxSchema.MessageId) ?? OutboxSchema.MessageIdFor(row.PartitionKey, row.RowKey));
-            message.Headers.Add("X-Intake-Correlation-Id", row.GetString(OutboxSchema.CorrelationId) ?? string.Empty);
-
-            // multipart/alternative lists the preferred part last (RFC 2046 §5.1.4): plain text first, then HTML.
-            message.AlternateViews.Add(View(OutboxSchema.ReadLong(row, OutboxSchema.Text), MediaTypeNames.Text.Plain));
-            message.AlternateViews.Add(View(OutboxSchema.ReadLong(row, OutboxSchema.Html), MediaTypeNames.Text.Html));
-            return message;
-        }
-        catch
-        {
-            message.Dispose();
-            throw;
-        }
-    }
-
-    private static AlternateView View(string content, string mediaType)
-    {
-        var view = AlternateView.CreateAlternateViewFromString(content, Encoding.UTF8, mediaType);
-        view.TransferEncoding = TransferEncoding.Base64;
-        return view;
-    }
-
-    private SmtpClient CreateClient()
-    {
-        var client = new SmtpClient { Timeout = (int)_smtp.Timeout.TotalMilliseconds };
-        if (!string.IsNullOrWhiteSpace(_smtp.Host))
-        {
-            client.Host = _smtp.Host;
-            client.Port = _smtp.Port;
-            client.EnableSsl = _smtp.StartTls;
-            client.DeliveryMethod = SmtpDeliveryMethod.Network;
-            if (!string.IsNullOrEmpty(_smtp.UserName))
-            {
-                client.Credentials = new NetworkCredential(_smtp.UserName, _smtp.Password);
-            }
-        }
-        else
-        {
-            var folder = Path.GetFullPath(_smtp.PickupDirectory);
-            Directory.CreateDirectory(folder);
-            client.DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory;
-            client.PickupDirectoryLocation = folder;
-        }
-
-        return client;
     }
 
     private static string Describe(Exception exception)
@@ -396,6 +336,6 @@ public sealed class SendAlertsHandler : IDisposable
             text.Append(" → ").Append(inner.Message);
         }
 
-        return exception is SmtpException smtp ? $"SMTP {(int)smtp.StatusCode} {smtp.StatusCode}: {text}" : text.ToString();
+        return exception is SmtpCommandException smtp ? $"SMTP {(int)smtp.StatusCode} {smtp.StatusCode}: {text}" : text.ToString();
     }
 }

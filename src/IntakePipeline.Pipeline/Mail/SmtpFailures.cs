@@ -1,5 +1,6 @@
-using System.Net.Mail;
 using System.Net.Sockets;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 
 namespace IntakePipeline.Pipeline.Mail;
 
@@ -9,26 +10,25 @@ internal static class SmtpFailures
     /// <summary>The kind of failure, or <see langword="null"/> when the exception is not a delivery failure and must surface.</summary>
     public static SmtpFailureKind? Classify(Exception exception) => exception switch
     {
-        SmtpFailedRecipientsException { InnerExceptions.Length: > 0 } many => Classify(many.InnerExceptions[0]),
-        SmtpException smtp => ByStatus(smtp),
+        SmtpCommandException command => ByStatus((int)command.StatusCode),
 
-        // MailAddress refuses the stored recipient: no retry can fix it.
+        // The server refused the credentials, or the TLS or authentication the configuration asks for: a refusal an
+        // operator can lift, so the message is retried up to MaxAttempts.
+        AuthenticationException or SslHandshakeException or NotSupportedException => SmtpFailureKind.Transient,
+        SmtpProtocolException protocol => HasConnectionFault(protocol) ? SmtpFailureKind.Unreachable : SmtpFailureKind.Transient,
+
+        // The stored recipient is not an address (MimeKit's ParseException is a FormatException): no retry can fix it.
         FormatException => SmtpFailureKind.Permanent,
-        IOException or SocketException => SmtpFailureKind.Unreachable,
+        IOException or SocketException or TimeoutException => SmtpFailureKind.Unreachable,
         _ => null,
     };
 
-    private static SmtpFailureKind ByStatus(SmtpException exception)
+    private static SmtpFailureKind ByStatus(int code) => code switch
     {
-        var code = (int)exception.StatusCode;
-        return code switch
-        {
-            501 or 550 or 551 or 552 or 553 or 554 => SmtpFailureKind.Permanent,
-            421 => SmtpFailureKind.Unreachable,
-            >= 400 => SmtpFailureKind.Transient,
-            _ => HasConnectionFault(exception) ? SmtpFailureKind.Unreachable : SmtpFailureKind.Transient,
-        };
-    }
+        501 or 550 or 551 or 552 or 553 or 554 => SmtpFailureKind.Permanent,
+        421 => SmtpFailureKind.Unreachable,
+        _ => SmtpFailureKind.Transient,
+    };
 
     private static bool HasConnectionFault(Exception exception)
     {

@@ -3,7 +3,7 @@ namespace IntakePipeline.Pipeline.Mail;
 /// <summary>
 /// How mail leaves the outbox, bound to the configuration section <c>Smtp</c>. With no <see cref="Host"/>, messages are
 /// written as <c>.eml</c> files into <see cref="PickupDirectory"/>, so a local run needs no mail server; with a host they
-/// are sent over SMTP.
+/// are sent over SMTP (MailKit).
 /// </summary>
 public sealed class SmtpOptions
 {
@@ -31,7 +31,10 @@ public sealed class SmtpOptions
     /// <summary>The SMTP port. Default <see cref="DefaultPort"/>.</summary>
     public int Port { get; set; } = DefaultPort;
 
-    /// <summary>Whether to upgrade the connection with STARTTLS (<c>SmtpClient.EnableSsl</c>). Default <see langword="false"/>.</summary>
+    /// <summary>
+    /// Whether to upgrade the connection with STARTTLS before anything else is sent; the server must offer it and present
+    /// a certificate this machine trusts. Off, the connection stays plain. Default <see langword="false"/>.
+    /// </summary>
     public bool StartTls { get; set; }
 
     /// <summary>The user name for SMTP authentication; empty sends without authentication.</summary>

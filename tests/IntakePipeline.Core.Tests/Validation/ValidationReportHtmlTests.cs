@@ -1,3 +1,4 @@
+using IntakePipeline.Core.Intake;
 using IntakePipeline.Core.Submissions;
 using IntakePipeline.Core.Validation;
 
@@ -56,5 +57,20 @@ public class ValidationReportHtmlTests
 
         Assert.Contains("<td>-2.27 万户</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td>&#39;=1+2</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_MisplacedFile_AdvisesTheRightFolderNotTheSameOne()
+    {
+        var issue = new MisplacedFile("520300", "2024-6/遵义-6月.csv", new YearMonth(2026, 11)).ToIssue();
+        var report = new ValidationReport(SubmissionFormat.Csv, null, 0, [issue], []);
+
+        var html = ValidationReportHtml.Render(report, "intake-520300/2024-6/遵义-6月.csv", []);
+
+        Assert.Contains("结果：未处理（文件位置不对）", html, StringComparison.Ordinal);
+        Assert.Contains("移到（或重新上传到）正确的期间目录", html, StringComparison.Ordinal);
+        Assert.Contains("intake-520300/2026-11/遵义-6月.csv", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("同一目录", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("已退回", html, StringComparison.Ordinal);
     }
 }

@@ -37,7 +37,7 @@ public sealed class ProcessSubmissionFunctionTests(AzuriteServer azurite)
     }
 
     [Fact]
-    public async Task RunAsync_BlobOutsideAPeriodFolder_IsNotASubmissionWithItsReport()
+    public async Task RunAsync_BlobOutsideAPeriodFolder_IsNotASubmissionWithItsReportRowAndReceipt()
     {
         await using var app = await FunctionsApp.StartAsync(azurite);
         var name = $"misplaced/{Guid.NewGuid():N}.csv";
@@ -47,6 +47,10 @@ public sealed class ProcessSubmissionFunctionTests(AzuriteServer azurite)
 
         Assert.StartsWith("NotASubmission", result, StringComparison.Ordinal);
         Assert.NotNull(await app.Blobs.GetPropertiesAsync("reports-520300", name + ".report.json"));
+        var row = Assert.Single(await app.RowsAsync(app.Names.Submissions, "520300"));
+        Assert.StartsWith("none|", row.RowKey, StringComparison.Ordinal);
+        Assert.Equal("NotASubmission", row.GetString("Status"));
+        Assert.StartsWith("【未处理】", Assert.Single(await ReceiptMailsAsync(app)).GetString("Subject"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -63,6 +63,32 @@ public sealed class AlertMailTests(AzuriteServer azurite, MaildevServer maildev)
         Assert.Contains("reports-520600/2024-06/铜仁-回执.csv.report.html", mail.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("2024-6/遵义-6月.csv", "目录 2024-6/")]
+    [InlineData("遵义-6月.csv", "容器 intake-520300 的根目录")]
+    public async Task MisplacedUpload_SendsTheUploaderAReceiptThatSaysWhereTheFileGoes(string name, string where)
+    {
+        await maildev.DeleteAllEmailsAsync();
+        await using var host = await StartHostAsync();
+        var shanghai = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        var collecting = new YearMonth(shanghai.Year, shanghai.Month).AddMonths(shanghai.Day <= 10 ? -1 : 0);
+
+        // Unique content: the same bytes in the same second would be the same submission.
+        var blob = await host.PutAsync("intake-520300", name, $"指标代码,数值,备注\r\nU14,5,{Guid.NewGuid():N}\r\n");
+        Assert.Equal("NotASubmission", (await host.WaitForReceiptAsync(blob))?.Outcome);
+        var mail = Assert.Single(await maildev.WaitForEmailsAsync(1, TimeSpan.FromSeconds(30)));
+
+        Assert.Equal("【未处理】遵义市 文件不在期间目录中：遵义-6月.csv", mail.Subject);
+        Assert.Equal(ZunyiAddress, Assert.Single(mail.To).Address);
+        Assert.Contains("不在期间目录中，系统没有校验它", mail.Text, StringComparison.Ordinal);
+        Assert.Contains(where, mail.Text, StringComparison.Ordinal);
+        Assert.Contains("intake-520300/yyyy-MM/文件名", mail.Text, StringComparison.Ordinal);
+        Assert.Contains($"例如 {collecting} 的数据，应放在 intake-520300/{collecting}/遵义-6月.csv", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("移到（或重新上传到）正确的目录", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("同一期间目录", mail.Text, StringComparison.Ordinal);
+        Assert.Contains($"reports-520300/{name}.report.html", mail.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task SmtpDownWhileAlertsAreRaised_OutboxHoldsThemAndEachArrivesOnceWhenBack()
     {

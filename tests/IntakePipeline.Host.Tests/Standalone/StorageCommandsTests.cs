@@ -1,8 +1,10 @@
 using System.Text;
 using IntakePipeline.Host.Tests.Cli;
 using IntakePipeline.Pipeline;
+using IntakePipeline.Pipeline.Events;
 using IntakePipeline.Storage;
 using IntakePipeline.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IntakePipeline.Host.Tests.Standalone;
 
@@ -74,6 +76,27 @@ public sealed class StorageCommandsTests(AzuriteServer azurite) : IAsyncLifetime
         Assert.True(exitCode == 0, output + error);
         Assert.Contains("2024-05", output, StringComparison.Ordinal);
         Assert.True(output.Contains("reports-520300/2024-05/遵义-status.csv", StringComparison.Ordinal), output);
+    }
+
+    [Fact]
+    public async Task Status_FileInAWrongFolder_ListedAsMisplacedWithItsReport()
+    {
+        // ASCII, so that the name reads the same in a blob path and in a link.
+        var name = $"2024-6/zunyi-{Guid.NewGuid():N}.csv";
+        const string content = "指标代码,数值\nU14,5\n";
+        var blob = await _host!.PutAsync("intake-520300", name, content);
+        // The BlobCreated event Event Grid would deliver; the watcher looks outside the current months only hourly.
+        await _host.Services.GetRequiredService<BlobEventQueue>().EnqueueAsync(blob, System.Text.Encoding.UTF8.GetByteCount(content));
+        Assert.Equal(nameof(SubmissionOutcomeKind.NotASubmission), (await _host.WaitForReceiptAsync(blob))?.Outcome);
+
+        var (exitCode, output, error) = await CliRun.RunAsync("status", "--prefecture", "520300", "--top", "1000");
+
+        Assert.True(exitCode == 0, output + error);
+        var line = Assert.Single(output.Split('\n'), l => l.Contains(name, StringComparison.Ordinal));
+        Assert.Contains("遵义市 520300", line, StringComparison.Ordinal);
+        Assert.Contains("无期间", line, StringComparison.Ordinal);
+        Assert.Contains("位置不对", line, StringComparison.Ordinal);
+        Assert.Contains("reports-520300/" + name + ".report", line, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using IntakePipeline.Pipeline.Mail;
 using IntakePipeline.Storage;
 using IntakePipeline.Testing;
 using Microsoft.Extensions.Time.Testing;
+using MimeKit;
 
 namespace IntakePipeline.Pipeline.Tests.Mail;
 
@@ -26,27 +27,61 @@ public sealed class SendAlertsHandlerTests(AzuriteServer azurite, MaildevServer 
 
             Assert.Equal(new SendAlertsResult(2, 0, 0, 0), first);
             Assert.Equal(new SendAlertsResult(0, 0, 0, 0), second);
-            var files = Directory.GetFiles(folder, "*.eml");
+            var files = Directory.GetFiles(folder);
             Assert.Equal(2, files.Length);
-            var messages = files.Select(f => EmlMessage.Parse(File.ReadAllText(f))).ToList();
-            var ids = new HashSet<string>();
+            Assert.All(files, f => Assert.EndsWith(".eml", f, StringComparison.Ordinal));
+            var messages = files.Select(f => MimeMessage.Load(f)).ToList();
+            var rows = await bed.RowsAsync();
             foreach (var message in messages)
             {
                 Assert.Contains("遵义市", message.Subject, StringComparison.Ordinal);
                 Assert.Contains("2024-06", message.Subject, StringComparison.Ordinal);
-                Assert.Contains(bed.Zunyi, message.Headers["To"], StringComparison.Ordinal);
-                Assert.Matches("^<[0-9a-f]{32}@intake.local>$", message.Headers["Message-ID"]);
-                ids.Add(message.Headers["Message-ID"]);
-                Assert.Contains("<html", message.Part("text/html"), StringComparison.Ordinal);
-                Assert.False(string.IsNullOrWhiteSpace(message.Part("text/plain")));
-                Assert.StartsWith("multipart/alternative", message.Headers["Content-Type"], StringComparison.Ordinal);
+                Assert.Equal(bed.Zunyi, Assert.Single(message.To.Mailboxes).Address);
+                Assert.Matches("^[0-9a-f]{32}@intake.local$", message.MessageId);
+                Assert.Contains(rows, r => r.GetString("MessageId") == $"<{message.MessageId}>");
+                var body = Assert.IsType<MultipartAlternative>(message.Body);
+                Assert.Equal(["text/plain", "text/html"], body.Select(p => p.ContentType.MimeType));
+                Assert.Contains("<html", message.HtmlBody, StringComparison.Ordinal);
+                Assert.False(string.IsNullOrWhiteSpace(message.TextBody));
             }
 
-            Assert.Equal(2, ids.Count);
-            Assert.All(files, f => Assert.Single(File.ReadAllLines(f), l => l.StartsWith("Message-ID:", StringComparison.OrdinalIgnoreCase)));
-            var receipt = messages.Single(m => m.Part("text/plain")!.Contains("本月值", StringComparison.Ordinal));
-            Assert.Contains("=1+2", receipt.Part("text/plain"), StringComparison.Ordinal);
-            Assert.All((await bed.RowsAsync()).Where(r => r.GetString("Kind") != "DigestItem"), r => Assert.Equal("Sent", r.GetString("State")));
+            Assert.Equal(2, messages.Select(m => m.MessageId).Distinct().Count());
+            var receipt = messages.Single(m => m.TextBody?.Contains("本月值", StringComparison.Ordinal) == true);
+            Assert.Contains("=1+2", receipt.TextBody, StringComparison.Ordinal);
+            Assert.All(rows.Where(r => r.GetString("Kind") != "DigestItem"), r => Assert.Equal("Sent", r.GetString("State")));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_ChineseSubjectAndNames_EncodedSoMimeKitReadsThemBack()
+    {
+        var folder = Directory.CreateTempSubdirectory("intake-pickup-").FullName;
+        try
+        {
+            var smtp = MailTestbed.Pickup(folder);
+            smtp.FromName = "贵州省新型城镇化数据平台（省发展改革委）";
+            var bed = await MailTestbed.CreateAsync(azurite, smtp);
+            var subject = "【退回】遵义市 2024-06 文件未通过校验：遵义市红花岗区、汇川区、播州区新型城镇化监测指标（第二季度，修订版）.xlsx";
+            await bed.Pipeline.RealTables.InsertAsync(bed.OutboxTable, Outbox.MessageRow(bed.Zunyi, "receipt|zh", "Receipt", new(subject, "<p>已退回</p>", "已退回"), "corr-zh", "zh"));
+
+            Assert.Equal(1, (await bed.Sender.RunAsync()).Sent);
+
+            var file = Assert.Single(Directory.GetFiles(folder));
+            var raw = await File.ReadAllBytesAsync(file);
+            Assert.All(raw, b => Assert.True(b < 0x80, "every header and body line is 7-bit: Chinese only in encoded-words and base64"));
+            var message = MimeMessage.Load(file);
+            Assert.Equal(subject, message.Subject);
+            var from = Assert.Single(message.From.Mailboxes);
+            Assert.Equal("贵州省新型城镇化数据平台（省发展改革委）", from.Name);
+            Assert.Equal("intake@localhost", from.Address);
+            var to = Assert.Single(message.To.Mailboxes);
+            Assert.Equal(bed.Zunyi, to.Address);
+            Assert.Equal(string.Empty, to.Name);
+            Assert.Equal("已退回", message.TextBody);
         }
         finally
         {
@@ -145,11 +180,11 @@ public sealed class SendAlertsHandlerTests(AzuriteServer azurite, MaildevServer 
                 Assert.Equal(2, mine.Count(r => r.GetString("Kind") == "DigestItem" && r.GetString("State") == "Digested"));
             }
 
-            var digests = Directory.GetFiles(folder, "*.eml").Select(f => EmlMessage.Parse(File.ReadAllText(f)))
-                .Where(m => bed.Province.Any(p => m.Headers["To"].Contains(p, StringComparison.Ordinal))).ToList();
+            var digests = Directory.GetFiles(folder, "*.eml").Select(f => MimeMessage.Load(f))
+                .Where(m => m.To.Mailboxes.Any(t => bed.Province.Contains(t.Address))).ToList();
             Assert.Equal(2, digests.Count);
-            Assert.All(digests, d => Assert.Contains("遵义市", d.Part("text/plain"), StringComparison.Ordinal));
-            Assert.All(digests, d => Assert.Contains("安顺市", d.Part("text/plain"), StringComparison.Ordinal));
+            Assert.All(digests, d => Assert.Contains("遵义市", d.TextBody, StringComparison.Ordinal));
+            Assert.All(digests, d => Assert.Contains("安顺市", d.TextBody, StringComparison.Ordinal));
         }
         finally
         {

@@ -1,6 +1,8 @@
-using System.Net.Mail;
 using System.Net.Sockets;
 using IntakePipeline.Pipeline.Mail;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
 
 namespace IntakePipeline.Pipeline.Tests.Mail;
 
@@ -8,22 +10,26 @@ public sealed class SmtpFailuresTests
 {
     public static TheoryData<Exception, string> Failures => new()
     {
-        { new SmtpFailedRecipientException(SmtpStatusCode.MailboxUnavailable, "nobody@example.cn"), nameof(SmtpFailureKind.Permanent) },
-        { new SmtpFailedRecipientException(SmtpStatusCode.MailboxNameNotAllowed, "bad@example.cn"), nameof(SmtpFailureKind.Permanent) },
-        { new SmtpException(SmtpStatusCode.TransactionFailed), nameof(SmtpFailureKind.Permanent) },
-        { new SmtpException(SmtpStatusCode.SyntaxError), nameof(SmtpFailureKind.Permanent) },
-        { new SmtpException(SmtpStatusCode.CommandUnrecognized), nameof(SmtpFailureKind.Transient) },
-        { new SmtpException((SmtpStatusCode)535), nameof(SmtpFailureKind.Transient) },
-        { new SmtpFailedRecipientsException("two", [new SmtpFailedRecipientException(SmtpStatusCode.MailboxUnavailable, "a@example.cn")]), nameof(SmtpFailureKind.Permanent) },
-        { new SmtpFailedRecipientException(SmtpStatusCode.MailboxBusy, "busy@example.cn"), nameof(SmtpFailureKind.Transient) },
-        { new SmtpException(SmtpStatusCode.InsufficientStorage), nameof(SmtpFailureKind.Transient) },
-        { new SmtpException(SmtpStatusCode.MustIssueStartTlsFirst), nameof(SmtpFailureKind.Transient) },
-        { new SmtpException(SmtpStatusCode.ServiceNotAvailable), nameof(SmtpFailureKind.Unreachable) },
-        { new SmtpException("Failure sending mail.", new SocketException((int)SocketError.ConnectionRefused)), nameof(SmtpFailureKind.Unreachable) },
-        { new SmtpException("Failure sending mail.", new IOException("reset")), nameof(SmtpFailureKind.Unreachable) },
-        { new SmtpException("Failure sending mail."), nameof(SmtpFailureKind.Transient) },
+        { Refused(SmtpErrorCode.RecipientNotAccepted, SmtpStatusCode.MailboxUnavailable), nameof(SmtpFailureKind.Permanent) },
+        { Refused(SmtpErrorCode.RecipientNotAccepted, SmtpStatusCode.MailboxNameNotAllowed), nameof(SmtpFailureKind.Permanent) },
+        { Refused(SmtpErrorCode.MessageNotAccepted, SmtpStatusCode.TransactionFailed), nameof(SmtpFailureKind.Permanent) },
+        { Refused(SmtpErrorCode.MessageNotAccepted, SmtpStatusCode.ExceededStorageAllocation), nameof(SmtpFailureKind.Permanent) },
+        { Refused(SmtpErrorCode.SenderNotAccepted, SmtpStatusCode.SyntaxError), nameof(SmtpFailureKind.Permanent) },
+        { Refused(SmtpErrorCode.UnexpectedStatusCode, SmtpStatusCode.CommandUnrecognized), nameof(SmtpFailureKind.Transient) },
+        { Refused(SmtpErrorCode.RecipientNotAccepted, SmtpStatusCode.MailboxBusy), nameof(SmtpFailureKind.Transient) },
+        { Refused(SmtpErrorCode.MessageNotAccepted, SmtpStatusCode.InsufficientStorage), nameof(SmtpFailureKind.Transient) },
+        { Refused(SmtpErrorCode.UnexpectedStatusCode, SmtpStatusCode.AuthenticationRequired), nameof(SmtpFailureKind.Transient) },
+        { Refused(SmtpErrorCode.UnexpectedStatusCode, SmtpStatusCode.ServiceNotAvailable), nameof(SmtpFailureKind.Unreachable) },
+        { new AuthenticationException("535: 5.7.8 Authentication credentials invalid"), nameof(SmtpFailureKind.Transient) },
+        { new SslHandshakeException("The server's certificate is not trusted."), nameof(SmtpFailureKind.Transient) },
+        { new NotSupportedException("The SMTP server does not support the STARTTLS extension."), nameof(SmtpFailureKind.Transient) },
+        { new SmtpProtocolException("The SMTP server has unexpectedly disconnected.", new IOException("reset")), nameof(SmtpFailureKind.Unreachable) },
+        { new SmtpProtocolException("Syntax error in the server's response."), nameof(SmtpFailureKind.Transient) },
+        { new SocketException((int)SocketError.ConnectionRefused), nameof(SmtpFailureKind.Unreachable) },
         { new IOException("broken pipe"), nameof(SmtpFailureKind.Unreachable) },
-        { new FormatException("The specified string is not in the form required for an e-mail address."), nameof(SmtpFailureKind.Permanent) },
+        { new TimeoutException(), nameof(SmtpFailureKind.Unreachable) },
+        { new ParseException("Invalid addr-spec token.", 0, 3), nameof(SmtpFailureKind.Permanent) },
+        { new FormatException("'not an address' is not an email address."), nameof(SmtpFailureKind.Permanent) },
     };
 
     [Theory]
@@ -37,4 +43,7 @@ public sealed class SmtpFailuresTests
     [InlineData(typeof(NullReferenceException))]
     public void Classify_NotADeliveryFailure_Null(Type type) =>
         Assert.Null(SmtpFailures.Classify((Exception)Activator.CreateInstance(type)!));
+
+    private static SmtpCommandException Refused(SmtpErrorCode error, SmtpStatusCode status) =>
+        new(error, status, new MailboxAddress(string.Empty, "nobody@example.cn"), $"{(int)status} refused");
 }

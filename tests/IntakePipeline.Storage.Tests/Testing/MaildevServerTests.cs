@@ -1,6 +1,8 @@
-using System.Net.Mail;
-using System.Text;
+using System.Net.Sockets;
 using IntakePipeline.Testing;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
 
 namespace IntakePipeline.Storage.Tests.Testing;
 
@@ -10,16 +12,8 @@ public sealed class MaildevServerTests(MaildevServer maildev) : IClassFixture<Ma
     public async Task GetEmailsAsync_AfterSmtpClientSends_ListsTheChineseMessage()
     {
         await maildev.DeleteAllEmailsAsync();
-        using var smtp = new SmtpClient(maildev.SmtpHost, maildev.SmtpPort);
-        using var message = new MailMessage("intake@example.cn", "urbanization-office@example.cn")
-        {
-            Subject = "【提醒】遵义市 2024-06 数据未按时报送",
-            Body = "遵义市（520300）尚未提交 2024-06 的数据。",
-            SubjectEncoding = Encoding.UTF8,
-            BodyEncoding = Encoding.UTF8,
-        };
 
-        await smtp.SendMailAsync(message);
+        await SendAsync(maildev.SmtpPort, "【提醒】遵义市 2024-06 数据未按时报送", "遵义市（520300）尚未提交 2024-06 的数据。", "urbanization-office@example.cn");
         var received = Assert.Single(await maildev.WaitForEmailsAsync(1, TimeSpan.FromSeconds(10)));
 
         Assert.Equal("【提醒】遵义市 2024-06 数据未按时报送", received.Subject);
@@ -37,17 +31,26 @@ public sealed class MaildevServerTests(MaildevServer maildev) : IClassFixture<Ma
 
         var port = maildev.SmtpPort;
         await maildev.StopAsync();
-        using (var refused = new SmtpClient(maildev.SmtpHost, port))
-        {
-            await Assert.ThrowsAsync<SmtpException>(() => refused.SendMailAsync("a@example.cn", "b@example.cn", "down", "down"));
-        }
+        await Assert.ThrowsAsync<SocketException>(() => SendAsync(port, "down", "down"));
 
         await maildev.StartAsync();
-        using var smtp = new SmtpClient(maildev.SmtpHost, maildev.SmtpPort);
-        await smtp.SendMailAsync("a@example.cn", "b@example.cn", "恢复后", "body");
+        await SendAsync(maildev.SmtpPort, "恢复后", "body");
         var emails = await maildev.WaitForEmailsAsync(1, TimeSpan.FromSeconds(10));
 
         Assert.Equal(port, maildev.SmtpPort);
         Assert.Contains(emails, e => e.Subject == "恢复后");
+    }
+
+    private async Task SendAsync(int port, string subject, string body, string to = "b@example.cn")
+    {
+        using var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse("intake@example.cn"));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Subject = subject;
+        message.Body = new TextPart("plain") { Text = body };
+        using var smtp = new SmtpClient();
+        await smtp.ConnectAsync(maildev.SmtpHost, port, SecureSocketOptions.None);
+        await smtp.SendAsync(message);
+        await smtp.DisconnectAsync(quit: true);
     }
 }

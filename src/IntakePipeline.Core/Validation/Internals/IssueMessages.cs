@@ -1,5 +1,6 @@
 using IntakePipeline.Core.Evaluation;
 using IntakePipeline.Core.Formatting;
+using IntakePipeline.Core.Intake;
 using IntakePipeline.Core.Plan;
 
 namespace IntakePipeline.Core.Validation.Internals;
@@ -28,6 +29,12 @@ internal static class IssueMessages
     public static ValidationIssue PeriodInFuture(YearMonth period, YearMonth current) => Error(
         IssueCodes.PeriodOutOfRange, null, null, period.ToString(),
         $"上传目录的期间 {period} 晚于当前月份 {current}，不能报送未来月份的数据。请把文件上传到对应月份的目录（例如 {current}/）。");
+
+    public static ValidationIssue NotASubmission(MisplacedFile file) => Error(
+        IssueCodes.NotASubmission, null, "文件名", file.BlobName,
+        $"文件“{Quote(file.BlobName)}”不在期间目录中，系统没有处理它，其中的数据均未入库。报送文件必须放在以数据所属月份命名的一层目录中："
+        + $"{SubmissionBlobName.IntakeContainer(file.Submitter)}/yyyy-MM/文件名，扩展名为 .csv、.xlsx 或 .json；"
+        + $"例如 {file.ExamplePeriod} 的数据应放在 {file.ExamplePath}。请把文件移到（或重新上传到）正确的目录，放对后系统会自动校验。");
 
     public static ValidationIssue PeriodTooEarly(YearMonth period, YearMonth first) => Error(
         IssueCodes.PeriodOutOfRange, null, null, period.ToString(),
