@@ -1,5 +1,6 @@
 using IntakePipeline.Core.Alerts;
 using IntakePipeline.Core.Intake;
+using IntakePipeline.Core.Templates;
 using IntakePipeline.Pipeline.Alerts;
 using IntakePipeline.Pipeline.Mail;
 
@@ -44,7 +45,10 @@ public sealed class AlertNotifier(AlertTracker tracker, Outbox outbox)
         var reportBlob = SubmissionBlobName.ReportContainer(submitter) + "/"
             + SubmissionProcessor.ReportBlobName(outcome.Blob.Name, SubmissionProcessor.HtmlReportSuffix);
         var receipt = new SubmissionReceipt(
-            submitter, outcome.Blob.Name, period, outcome.SubmissionId, accepted, outcome.Issues, reportBlob, outcome.CorrelationId);
+            submitter, outcome.Blob.Name, period, outcome.SubmissionId, accepted, outcome.Issues, reportBlob, outcome.CorrelationId)
+        {
+            TemplateBlob = SubmissionBlobName.ReportContainer(submitter) + "/" + SubmissionTemplateWriter.BlobName(period),
+        };
         await outbox.EnqueueReceiptAsync(receipt, cancellationToken).ConfigureAwait(false);
         return notices;
     }

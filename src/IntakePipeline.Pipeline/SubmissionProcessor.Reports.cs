@@ -4,6 +4,7 @@ using System.Text;
 using IntakePipeline.Core;
 using IntakePipeline.Core.Intake;
 using IntakePipeline.Core.Submissions;
+using IntakePipeline.Core.Templates;
 using IntakePipeline.Core.Validation;
 using IntakePipeline.Pipeline.Internals;
 using IntakePipeline.Storage;
@@ -56,7 +57,7 @@ public sealed partial class SubmissionProcessor
             new("处理结果", "不是报送文件，未处理"),
             new("关联编号", correlationId),
         };
-        await PutReportsAsync(submitter, blob.Name, report, header, facts, cancellationToken).ConfigureAwait(false);
+        await PutReportsAsync(submitter, blob.Name, report, header, facts, null, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -83,7 +84,16 @@ public sealed partial class SubmissionProcessor
             new("报送截止", deadline + (facts.Late ? "（本次报送已逾期）" : "（按时报送）")),
             new("关联编号", facts.CorrelationId),
         };
-        return PutReportsAsync(facts.Submitter, facts.Blob.Name, report, header, pageFacts, cancellationToken);
+        // The page is one folder deep ({yyyy-MM}/ or too-long/), as templates/ is, so the link is relative to it.
+        var template = SubmissionTemplateWriter.BlobName(facts.Period);
+        return PutReportsAsync(
+            facts.Submitter,
+            facts.Blob.Name,
+            report,
+            header,
+            pageFacts,
+            ("../" + template, SubmissionBlobName.ReportContainer(facts.Submitter) + "/" + template),
+            cancellationToken);
     }
 
     private async Task PutReportsAsync(
@@ -92,6 +102,7 @@ public sealed partial class SubmissionProcessor
         ValidationReport report,
         IReadOnlyList<KeyValuePair<string, string>> header,
         IReadOnlyList<KeyValuePair<string, string>> facts,
+        (string Href, string Place)? template,
         CancellationToken cancellationToken)
     {
         var container = SubmissionBlobName.ReportContainer(submitter);
@@ -106,7 +117,7 @@ public sealed partial class SubmissionProcessor
                 cancellationToken).ConfigureAwait(false);
         }
 
-        var html = ValidationReportHtml.Render(report, SubmissionBlobName.IntakeContainer(submitter) + "/" + blobName, facts);
+        var html = ValidationReportHtml.Render(report, SubmissionBlobName.IntakeContainer(submitter) + "/" + blobName, facts, template);
         await _blobs.PutAsync(
             container,
             ReportBlobName(blobName, HtmlReportSuffix),

@@ -16,6 +16,19 @@ public sealed class DeadlinesOptionsTests
         Assert.Equal(TimeSpan.FromHours(8), deadline.Offset);
     }
 
+    [Theory]
+    [InlineData("2026-11-27T09:00:00+08:00", "2026-11")]
+    [InlineData("2026-12-05T09:00:00+08:00", "2026-11")]
+    [InlineData("2026-12-10T23:59:58+08:00", "2026-11")]
+    [InlineData("2026-12-11T00:00:00+08:00", "2026-12")]
+    [InlineData("2027-01-01T00:30:00+08:00", "2026-12")]
+    public void CollectingPeriod_Defaults_IsTheEarliestMonthStillDue(string now, string expected)
+    {
+        var period = new DeadlinesOptions().CollectingPeriod(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(YearMonth.Parse(expected), period);
+    }
+
     [Fact]
     public void DeadlineFor_ConfiguredDayTimeAndZone_UsesThem()
     {

@@ -16,6 +16,9 @@ namespace IntakePipeline.Core.Templates;
 /// </summary>
 public sealed class SubmissionTemplateWriter(PlanCatalog catalog)
 {
+    /// <summary>The content type of the template.</summary>
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     /// <summary>The headers of the data sheet, in column order. They are the contract's Chinese aliases.</summary>
     public static IReadOnlyList<string> Headers { get; } = ["指标代码", "指标名称", "单位", "数值", "上期值", "备注", "期间", "市州代码"];
 
@@ -27,6 +30,14 @@ public sealed class SubmissionTemplateWriter(PlanCatalog catalog)
 
     // Wide enough for a 说明 line of about 60 Chinese characters, narrow enough for A4 landscape at full size.
     private const double GuideColumnWidth = 120;
+
+    /// <summary>
+    /// Where the pipeline keeps a submitter's template for <paramref name="period"/>: this name in the submitter's
+    /// <c>reports-{code}</c> container, <c>templates/{yyyy-MM}.xlsx</c>.
+    /// </summary>
+    /// <param name="period">The month the template is for.</param>
+    /// <returns>The blob name.</returns>
+    public static string BlobName(YearMonth period) => $"templates/{period}.xlsx";
 
     /// <summary>Writes the template to <paramref name="output"/>.</summary>
     /// <param name="output">A writable stream; it is left open.</param>
