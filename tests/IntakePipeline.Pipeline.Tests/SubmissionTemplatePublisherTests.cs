@@ -53,7 +53,7 @@ public sealed class SubmissionTemplatePublisherTests(AzuriteServer azurite) : IA
     [Fact]
     public async Task HandleAsync_AcceptedFile_NextMonthsTemplateShowsTheAcceptedValues()
     {
-        var outcome = await SubmitAsync("2030-06", SubmissionFiles.Utf8Csv(("U14", "5.5", "万户"), ("U15", "460", "个")));
+        var outcome = await SubmitAsync("2030-06", SubmissionFiles.Utf8Csv(("U14", "5.5", "万户"), ("U15", "460", "条")));
 
         Assert.Equal(SubmissionOutcomeKind.Accepted, outcome.Kind);
         var next = await ReadTemplateAsync("520300", "2030-07");

@@ -119,7 +119,17 @@ public sealed class TemplateCommandTests : IDisposable
         using var process = Process.Start(new ProcessStartInfo("soffice",
             ["--headless", "--norestore", $"-env:UserInstallation=file://{_folder.FullName}/lo-profile", "--convert-to", filter, "--outdir", _folder.FullName, file])
         { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        try
+        {
+            // LibreOffice's first start in a fresh profile takes a while on a busy machine.
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
         return Path.ChangeExtension(file, "." + filter.Split(':')[0]);
     }
 
