@@ -1,6 +1,7 @@
 using IntakePipeline.Core;
 using IntakePipeline.Core.Alerts;
 using IntakePipeline.Core.Intake;
+using IntakePipeline.Core.Templates;
 using IntakePipeline.Pipeline.Alerts;
 using IntakePipeline.Pipeline.Mail;
 using Microsoft.Extensions.Options;
@@ -79,6 +80,9 @@ public sealed class AlertNotifier(
         var reportBlob = SubmissionBlobName.ReportContainer(submitter) + "/"
             + SubmissionProcessor.ReportBlobName(outcome.Blob.Name, SubmissionProcessor.HtmlReportSuffix);
         return new SubmissionReceipt(
-            submitter, outcome.Blob.Name, period, outcome.SubmissionId, accepted, outcome.Issues, reportBlob, outcome.CorrelationId, misplaced);
+            submitter, outcome.Blob.Name, period, outcome.SubmissionId, accepted, outcome.Issues, reportBlob, outcome.CorrelationId, misplaced)
+        {
+            TemplateBlob = period is { } month ? SubmissionBlobName.ReportContainer(submitter) + "/" + SubmissionTemplateWriter.BlobName(month) : null,
+        };
     }
 }

@@ -53,6 +53,23 @@ public sealed class DeadlinesOptions
     public TimeZoneInfo FindTimeZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     /// <summary>
+    /// The month being collected at <paramref name="now"/>: the earliest period whose deadline is still ahead. On
+    /// 5 December with the default deadline that is November, due 10 December.
+    /// </summary>
+    /// <param name="now">The instant.</param>
+    /// <returns>The period.</returns>
+    public YearMonth CollectingPeriod(DateTimeOffset now)
+    {
+        var period = YearMonth.Of(now, FindTimeZone());
+        while (DeadlineFor(period.AddMonths(-1)) >= now)
+        {
+            period = period.AddMonths(-1);
+        }
+
+        return period;
+    }
+
+    /// <summary>
     /// The instant a period's file is due: <see cref="DayOfMonth"/> of the month after <paramref name="period"/>, at
     /// <see cref="TimeOfDay"/> in <see cref="TimeZone"/>. A file received after it is late.
     /// </summary>
@@ -64,17 +81,5 @@ public sealed class DeadlinesOptions
         var local = new DateTime(next.Year, next.Month, DayOfMonth, 0, 0, 0, DateTimeKind.Unspecified) + TimeOfDay;
         var zone = FindTimeZone();
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
-    }
-
-    /// <summary>
-    /// The month being collected at <paramref name="now"/>: the earliest month whose deadline is still ahead. With the
-    /// defaults, on 5 July that is June (due 10 July), and on 20 July it is July.
-    /// </summary>
-    /// <param name="now">The instant.</param>
-    /// <returns>The month.</returns>
-    public YearMonth CollectingPeriod(DateTimeOffset now)
-    {
-        var period = YearMonth.Of(now, FindTimeZone()).AddMonths(-1);
-        return DeadlineFor(period) >= now ? period : period.AddMonths(1);
     }
 }

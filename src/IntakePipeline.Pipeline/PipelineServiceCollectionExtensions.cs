@@ -25,7 +25,7 @@ public static class PipelineServiceCollectionExtensions
     /// <c>Plan:CatalogPath</c> when set, else the embedded one); <see cref="TimeProvider.System"/> unless a
     /// <see cref="TimeProvider"/> is registered already; the use cases every host runs, <see cref="ProcessSubmissionHandler"/>,
     /// <see cref="CheckDeadlinesHandler"/>, <see cref="RecordPoisonHandler"/> and SendAlertsHandler, with singleton
-    /// <see cref="SubmissionProcessor"/>, <see cref="BlobReceiptStore"/>, <see cref="BlobEventQueue"/>, <see cref="IntakeReconciler"/>,
+    /// <see cref="SubmissionProcessor"/>, <see cref="SubmissionTemplatePublisher"/>, <see cref="BlobReceiptStore"/>, <see cref="BlobEventQueue"/>, <see cref="IntakeReconciler"/>,
     /// <see cref="PlanPublisher"/> and <see cref="StorageSetup"/>; the alerts (<see cref="AlertsServiceCollectionExtensions.AddIntakeAlerts"/>),
     /// the mail (<see cref="MailServiceCollectionExtensions.AddIntakeMail"/>) and the <see cref="AlertNotifier"/> that
     /// joins them. Existing registrations of these types are kept.
@@ -75,6 +75,7 @@ public static class PipelineServiceCollectionExtensions
             return string.IsNullOrWhiteSpace(path) ? PlanCatalogLoader.LoadEmbedded() : PlanCatalogLoader.LoadFromDirectory(path);
         });
         services.TryAddSingleton<SubmissionProcessor>();
+        services.TryAddSingleton<SubmissionTemplatePublisher>();
         services.TryAddSingleton<BlobReceiptStore>();
         services.TryAddSingleton<BlobEventQueue>();
         services.TryAddSingleton<IntakeReconciler>();

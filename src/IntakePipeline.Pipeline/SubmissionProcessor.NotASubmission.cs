@@ -54,7 +54,7 @@ public sealed partial class SubmissionProcessor
             new("提交编号", submissionId),
             new("关联编号", correlationId),
         };
-        await PutReportsAsync(submitter, blob.Name, report, header, facts, cancellationToken).ConfigureAwait(false);
+        await PutReportsAsync(submitter, blob.Name, report, header, facts, null, cancellationToken).ConfigureAwait(false);
 
         await _tables.UpsertAsync(
             _names.Submissions,

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using IntakePipeline.Core;
 using IntakePipeline.Core.Intake;
+using IntakePipeline.Core.Templates;
 using IntakePipeline.Core.Validation;
 using IntakePipeline.Pipeline.Internals;
 using IntakePipeline.Storage;
@@ -59,7 +60,16 @@ public sealed partial class SubmissionProcessor
             new("报送截止", deadline + (facts.Late ? "（本次报送已逾期）" : "（按时报送）")),
             new("关联编号", facts.CorrelationId),
         };
-        return PutReportsAsync(facts.Submitter, facts.Blob.Name, report, header, pageFacts, cancellationToken);
+        // The page is one folder deep ({yyyy-MM}/ or too-long/), as templates/ is, so the link is relative to it.
+        var template = SubmissionTemplateWriter.BlobName(facts.Period);
+        return PutReportsAsync(
+            facts.Submitter,
+            facts.Blob.Name,
+            report,
+            header,
+            pageFacts,
+            ("../" + template, SubmissionBlobName.ReportContainer(facts.Submitter) + "/" + template),
+            cancellationToken);
     }
 
     private async Task PutReportsAsync(
@@ -68,6 +78,7 @@ public sealed partial class SubmissionProcessor
         ValidationReport report,
         IReadOnlyList<KeyValuePair<string, string>> header,
         IReadOnlyList<KeyValuePair<string, string>> facts,
+        (string Href, string Place)? template,
         CancellationToken cancellationToken)
     {
         var container = SubmissionBlobName.ReportContainer(submitter);
@@ -82,7 +93,7 @@ public sealed partial class SubmissionProcessor
                 cancellationToken).ConfigureAwait(false);
         }
 
-        var html = ValidationReportHtml.Render(report, SubmissionBlobName.IntakeContainer(submitter) + "/" + blobName, facts);
+        var html = ValidationReportHtml.Render(report, SubmissionBlobName.IntakeContainer(submitter) + "/" + blobName, facts, template);
         await _blobs.PutAsync(
             container,
             ReportBlobName(blobName, HtmlReportSuffix),

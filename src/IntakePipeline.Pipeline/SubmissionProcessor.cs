@@ -56,6 +56,7 @@ public sealed partial class SubmissionProcessor
     private readonly TrajectoryEvaluator _evaluator;
     private readonly ProvinceRollup _rollup;
     private readonly SubmissionHistoryReader _history;
+    private readonly SubmissionTemplatePublisher _templates;
 
     /// <summary>Creates the handler.</summary>
     /// <param name="blobs">The blob store the submissions are read from and the reports written to.</param>
@@ -66,6 +67,7 @@ public sealed partial class SubmissionProcessor
     /// <param name="thresholds">The validation and evaluation thresholds.</param>
     /// <param name="limits">The file size caps.</param>
     /// <param name="time">The clock; the current month (for future periods) and ProcessedAt come from it.</param>
+    /// <param name="templates">The submitters' templates, written after the commit point.</param>
     /// <param name="logger">The logger.</param>
     public SubmissionProcessor(
         IBlobStore blobs,
@@ -76,6 +78,7 @@ public sealed partial class SubmissionProcessor
         IOptions<ThresholdsOptions> thresholds,
         IOptions<LimitsOptions> limits,
         TimeProvider time,
+        SubmissionTemplatePublisher templates,
         ILogger<SubmissionProcessor> logger)
     {
         ArgumentNullException.ThrowIfNull(names);
@@ -89,6 +92,7 @@ public sealed partial class SubmissionProcessor
         _deadlines = deadlines.Value;
         _zone = _deadlines.FindTimeZone();
         _time = time;
+        _templates = templates;
         _logger = logger;
         _reader = new SubmissionReader(limits.Value);
         _validator = new SubmissionValidator(catalog, thresholds.Value);
@@ -279,6 +283,15 @@ public sealed partial class SubmissionProcessor
 
         var facts = new SubmissionFacts(blob, submitter, period, submissionId, correlationId, receivedAt, late);
         await WriteReportsAsync(report, facts, cancellationToken).ConfigureAwait(false);
+
+        // The next month's template shows the values just accepted; the period's own template, which the receipt and
+        // the report link to, is written if it is missing. Like the reports, a re-run of this version writes them again.
+        if (current)
+        {
+            await _templates.PublishAsync(submitter, period.AddMonths(1), report.Observations, cancellationToken).ConfigureAwait(false);
+        }
+
+        await _templates.EnsureAsync(submitter, period, cancellationToken).ConfigureAwait(false);
 
         var elapsed = Stopwatch.GetElapsedTime(started).WholeMilliseconds();
         if (report.Accepted)

@@ -16,6 +16,21 @@ public sealed class DeadlinesOptionsTests
         Assert.Equal(TimeSpan.FromHours(8), deadline.Offset);
     }
 
+    [Theory]
+    [InlineData("2026-11-27T09:00:00+08:00", "2026-11")]
+    [InlineData("2026-12-05T09:00:00+08:00", "2026-11")]
+    [InlineData("2026-12-10T23:59:58+08:00", "2026-11")]
+    [InlineData("2026-12-11T00:00:00+08:00", "2026-12")]
+    [InlineData("2027-01-01T00:30:00+08:00", "2026-12")]
+    [InlineData("2024-07-10T23:59:59+08:00", "2024-06")]
+    [InlineData("2024-07-31T17:00:00+00:00", "2024-07")] // 1 August 01:00 in Shanghai
+    public void CollectingPeriod_Defaults_IsTheEarliestMonthStillDue(string now, string expected)
+    {
+        var period = new DeadlinesOptions().CollectingPeriod(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(YearMonth.Parse(expected), period);
+    }
+
     [Fact]
     public void DeadlineFor_ConfiguredDayTimeAndZone_UsesThem()
     {
@@ -38,14 +53,4 @@ public sealed class DeadlinesOptionsTests
 
         Assert.Equal(valid, options.IsValid());
     }
-
-    [Theory]
-    [InlineData("2024-07-05T09:00:00+08:00", "2024-06")]
-    [InlineData("2024-07-10T23:59:59+08:00", "2024-06")]
-    [InlineData("2024-07-11T00:00:00+08:00", "2024-07")]
-    [InlineData("2024-07-31T23:00:00+08:00", "2024-07")]
-    [InlineData("2024-07-31T17:00:00+00:00", "2024-07")] // 1 August 01:00 in Shanghai
-    [InlineData("2025-01-02T08:00:00+08:00", "2024-12")]
-    public void CollectingPeriod_Defaults_IsTheEarliestMonthStillDue(string now, string expected) =>
-        Assert.Equal(expected, new DeadlinesOptions().CollectingPeriod(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture)).ToString());
 }

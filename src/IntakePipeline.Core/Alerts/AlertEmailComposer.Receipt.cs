@@ -16,9 +16,9 @@ public sealed partial class AlertEmailComposer
     /// column, value and the Chinese message (errors first, then warnings, each in report order; at most
     /// <see cref="MaxReceiptIssues"/>, with 另有 N 条 and the report's location for the rest), where the full report is,
     /// and how to fix and re-upload the file: into the same container and period folder, where it replaces this
-    /// submission, with the <c>intake template</c> command for a fresh template. For a file that is not a submission
-    /// (<see cref="SubmissionReceipt.Misplaced"/>), it says instead that the file was not processed and where it
-    /// belongs: <c>intake-{code}/{yyyy-MM}/文件名</c>, with the month being collected as the example.
+    /// submission, with the period's template (<see cref="SubmissionReceipt.TemplateBlob"/>) for a fresh start. For a
+    /// file that is not a submission (<see cref="SubmissionReceipt.Misplaced"/>), it says instead that the file was not
+    /// processed and where it belongs: <c>intake-{code}/{yyyy-MM}/文件名</c>, with the month being collected as the example.
     /// </summary>
     /// <param name="receipt">What happened to the file.</param>
     /// <returns>The email, e.g. subject <c>【退回】遵义市 2024-06 文件未通过校验：遵义市-2024-06.csv</c>.</returns>
@@ -85,6 +85,12 @@ public sealed partial class AlertEmailComposer
         facts.Add(new("结果", outcome));
         facts.Add(new("问题", $"{errors} 个错误，{warnings} 条警告"));
         facts.Add(new("完整报告", MailText.Plain(receipt.ReportBlob)));
+        var template = receipt.TemplateBlob is { } templateBlob ? MailText.Plain(templateBlob) : null;
+        if (template is not null)
+        {
+            facts.Add(new("报送模板", template));
+        }
+
         mail.Facts(facts);
 
         if (issues.Count > 0)
@@ -97,7 +103,7 @@ public sealed partial class AlertEmailComposer
                 rows.Add(IssueRow(issues[i]));
             }
 
-            mail.Table(["级别", "行", "列", "值", "说明"], rows);
+            mail.Table(["级别", "行", "列", "值", "说明"], rows, shortColumns: 3);
             if (shown < issues.Count)
             {
                 mail.Callout($"另有 {issues.Count - shown} 条问题未在邮件中列出，请查看完整报告：{MailText.Plain(receipt.ReportBlob)}", "#a66300");
@@ -124,21 +130,25 @@ public sealed partial class AlertEmailComposer
         var target = receipt.Period is { } month
             ? $"容器 {container} 的同一期间目录 {month}/"
             : $"容器 {container} 的期间目录（路径格式为 yyyy-MM/文件名，扩展名 .csv、.xlsx 或 .json，例如 2024-06/{place}-2024-06.csv）";
-        mail.Steps(receipt.Accepted
+        var templateStep = template is null ? null : $"如需标准模板，可下载本单位本期的 XLSX 模板：{template}（与报告在同一报告容器中），把数据填入后上传。";
+        List<string> steps = receipt.Accepted
             ?
             [
                 "请逐条核实上面的警告；数据无误时无需处理。",
                 $"如需更正，修改后将整个文件重新上传到{target}；新上传的文件会替换本次提交，无需删除原文件。",
-                "如需标准模板，可用下面的命令生成。",
             ]
             :
             [
                 "按上面的问题清单逐条修改：错误必须改正，警告请核实。行号是电子表格中显示的行号，列是文件中的表头。",
-                "如需标准模板，可用下面的命令生成本单位本月的 XLSX 模板，把数据填入后上传。",
                 $"将修改后的整个文件重新上传到{target}；新上传的文件会替换本次提交，无需删除原文件。",
                 "上传后系统会自动重新校验，并发送新的回执。",
-            ]);
-        mail.Command(TemplateCommand(receipt.Submitter, place, receipt.Period));
+            ];
+        if (templateStep is not null)
+        {
+            steps.Insert(receipt.Accepted ? 2 : 1, templateStep);
+        }
+
+        mail.Steps(steps);
         return mail.Finish(subject, Footer(receipt.CorrelationId));
     }
 

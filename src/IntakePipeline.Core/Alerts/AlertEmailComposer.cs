@@ -3,6 +3,7 @@ using IntakePipeline.Core.Evaluation;
 using IntakePipeline.Core.Formatting;
 using IntakePipeline.Core.Intake;
 using IntakePipeline.Core.Plan;
+using IntakePipeline.Core.Templates;
 
 namespace IntakePipeline.Core.Alerts;
 
@@ -91,13 +92,13 @@ public sealed partial class AlertEmailComposer(PlanCatalog catalog)
         if (!resolved)
         {
             mail.Section("如何报送");
+            var template = SubmissionBlobName.ReportContainer(notice.Scope) + "/" + SubmissionTemplateWriter.BlobName(notice.Period);
             mail.Steps(
             [
-                "用下面的命令生成本单位本月的标准 XLSX 模板并填写（也可沿用已有的 CSV、XLSX 或 JSON 格式）。",
+                $"下载本单位本期的标准 XLSX 模板 {template} 并填写（也可沿用已有的 CSV、XLSX 或 JSON 格式）。",
                 $"将文件上传到容器 {container} 的期间目录 {notice.Period}/ 中。",
                 "系统会自动校验；通过后本提醒自动解除，未通过时会另发退回回执，说明需要修改的地方。",
             ]);
-            mail.Command(TemplateCommand(notice.Scope, place, notice.Period));
         }
 
         return mail.Finish(subject, Footer(notice.CorrelationId));
@@ -247,11 +248,6 @@ public sealed partial class AlertEmailComposer(PlanCatalog catalog)
 
         return source;
     }
-
-    private static string TemplateCommand(string submitter, string place, YearMonth? period) =>
-        period is { } p
-            ? $"intake template -p {submitter} --period {p} -o {place}-{p}.xlsx"
-            : $"intake template -p {submitter} --period <yyyy-MM> -o {place}-<yyyy-MM>.xlsx";
 
     private static string Footer(string? correlationId) =>
         "本邮件由贵州省新型城镇化规划数据报送系统自动发送，请勿直接回复。"

@@ -28,4 +28,11 @@ public sealed record SubmissionReceipt(
     IReadOnlyList<ValidationIssue> Issues,
     string ReportBlob,
     string CorrelationId,
-    MisplacedFile? Misplaced = null);
+    MisplacedFile? Misplaced = null)
+{
+    /// <summary>
+    /// Where the submitter's template for the period is, <c>reports-{code}/templates/{yyyy-MM}.xlsx</c>, written in the
+    /// same form as <see cref="ReportBlob"/>; null when there is no period, and the receipt then names no template.
+    /// </summary>
+    public string? TemplateBlob { get; init; }
+}

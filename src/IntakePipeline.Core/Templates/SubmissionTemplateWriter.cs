@@ -11,10 +11,14 @@ namespace IntakePipeline.Core.Templates;
 /// Writes the monthly XLSX template for one submitter: a <c>数据</c> sheet that lists the submitter's indicators with
 /// code, Chinese name and unit and an empty value column; a <c>说明</c> sheet with instructions; and a hidden
 /// <c>代码表</c> sheet that feeds the dropdown of valid codes. A template filled in and uploaded as it is passes
-/// validation.
+/// validation. Printed, each visible sheet is A4 landscape and one page wide, with wrapped text; the data sheet repeats
+/// its header row on every page.
 /// </summary>
 public sealed class SubmissionTemplateWriter(PlanCatalog catalog)
 {
+    /// <summary>The content type of the template.</summary>
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     /// <summary>The headers of the data sheet, in column order. They are the contract's Chinese aliases.</summary>
     public static IReadOnlyList<string> Headers { get; } = ["指标代码", "指标名称", "单位", "数值", "上期值", "备注", "期间", "市州代码"];
 
@@ -23,6 +27,17 @@ public sealed class SubmissionTemplateWriter(PlanCatalog catalog)
     private const string GuideSheet = "说明";
     private const string CodeListName = "指标代码表";
     private const int SpareRows = 20;
+
+    // Wide enough for a 说明 line of about 60 Chinese characters, narrow enough for A4 landscape at full size.
+    private const double GuideColumnWidth = 120;
+
+    /// <summary>
+    /// Where the pipeline keeps a submitter's template for <paramref name="period"/>: this name in the submitter's
+    /// <c>reports-{code}</c> container, <c>templates/{yyyy-MM}.xlsx</c>.
+    /// </summary>
+    /// <param name="period">The month the template is for.</param>
+    /// <returns>The blob name.</returns>
+    public static string BlobName(YearMonth period) => $"templates/{period}.xlsx";
 
     /// <summary>Writes the template to <paramref name="output"/>.</summary>
     /// <param name="output">A writable stream; it is left open.</param>
@@ -64,16 +79,16 @@ public sealed class SubmissionTemplateWriter(PlanCatalog catalog)
         }
 
         var lastRow = dataRows.Count + SpareRows;
-        AddSheet(workbookPart, DataSheet, 1, dataRows, DataSheetColumns(), SheetStateValues.Visible, codeValidationRows: lastRow);
-        AddSheet(workbookPart, GuideSheet, 2, GuideRows(strings, name, submitter, period), [Column(1, 1, 110)], SheetStateValues.Visible);
+        var footer = $"&L{name} {period} 月报模板&R第 &P 页，共 &N 页";
+        AddSheet(workbookPart, DataSheet, 1, dataRows, DataSheetColumns(), SheetStateValues.Visible, footer, codeValidationRows: lastRow);
+        AddSheet(workbookPart, GuideSheet, 2, GuideRows(strings, name, submitter, period), [Column(1, 1, GuideColumnWidth)], SheetStateValues.Visible, footer);
         var codeRows = indicators.Select((indicator, i) => TextRow((uint)i + 1, strings, [indicator.Code, indicator.Name], 0)).ToList();
-        AddSheet(workbookPart, CodeSheet, 3, codeRows, [Column(1, 1, 12), Column(2, 2, 40)], SheetStateValues.Hidden);
+        AddSheet(workbookPart, CodeSheet, 3, codeRows, [Column(1, 1, 12), Column(2, 2, 40)], SheetStateValues.Hidden, footer: null);
 
-        workbookPart.Workbook.Append(new DefinedNames(new DefinedName
-        {
-            Name = CodeListName,
-            Text = $"'{CodeSheet}'!$A$1:$A${Math.Max(1, indicators.Count)}",
-        }));
+        workbookPart.Workbook.Append(new DefinedNames(
+            new DefinedName { Name = CodeListName, Text = $"'{CodeSheet}'!$A$1:$A${Math.Max(1, indicators.Count)}" },
+            // The header row on every printed page of the data sheet (the first sheet, index 0).
+            new DefinedName { Name = "_xlnm.Print_Titles", LocalSheetId = 0, Text = $"'{DataSheet}'!$1:$1" }));
         strings.Save();
         workbookPart.Workbook.Save();
     }
@@ -88,10 +103,16 @@ public sealed class SubmissionTemplateWriter(PlanCatalog catalog)
         IEnumerable<Row> rows,
         Column[] columns,
         SheetStateValues state,
+        string? footer,
         int codeValidationRows = 0)
     {
         var part = workbookPart.AddNewPart<WorksheetPart>();
         var worksheet = new Worksheet();
+        if (footer is not null)
+        {
+            worksheet.Append(new SheetProperties(new PageSetupProperties { FitToPage = true }));
+        }
+
         if (sheetId == 1)
         {
             // Keep the header visible while scrolling through 60-odd indicators.
@@ -117,6 +138,15 @@ public sealed class SubmissionTemplateWriter(PlanCatalog catalog)
             { Count = 1 });
         }
 
+        if (footer is not null)
+        {
+            // A4 landscape, scaled to one page wide and as many pages tall as the rows need.
+            worksheet.Append(
+                new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
+                new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 },
+                new HeaderFooter(new OddFooter(footer)));
+        }
+
         part.Worksheet = worksheet;
         var sheets = workbookPart.Workbook.GetFirstChild<Sheets>() ?? workbookPart.Workbook.AppendChild(new Sheets());
         sheets.Append(new Sheet
@@ -140,7 +170,7 @@ public sealed class SubmissionTemplateWriter(PlanCatalog catalog)
             $"5. 保存为 .xlsx 后上传到容器 intake-{submitter} 的 {period}/ 目录下，例如 {period}/{name}-{period.Month}月.xlsx。",
             $"6. 处理结果（校验报告）将出现在容器 reports-{submitter} 的同名路径下；如被退回，按报告逐条修改后重新上传即可，新文件会替换旧文件。",
         ];
-        return lines.Select((line, i) => TextRow((uint)i + 1, strings, [line], i == 0 ? TemplateStyles.Header : 0u));
+        return lines.Select((line, i) => TextRow((uint)i + 1, strings, [line], i == 0 ? TemplateStyles.Header : TemplateStyles.Wrapped));
     }
 
     private static Row TextRow(uint rowIndex, SharedStrings strings, IReadOnlyList<string> values, uint style)
@@ -190,19 +220,23 @@ public sealed class SubmissionTemplateWriter(PlanCatalog catalog)
             new CellStyleFormats(new CellFormat()) { Count = 1 },
             new CellFormats(
                 new CellFormat(),
-                new CellFormat { FontId = 1, FillId = 2, ApplyFont = true, ApplyFill = true },
-                new CellFormat { FillId = 3, ApplyFill = true },
-                new CellFormat { FillId = 4, ApplyFill = true })
-            { Count = 4 },
+                new CellFormat(Wrap()) { FontId = 1, FillId = 2, ApplyFont = true, ApplyFill = true, ApplyAlignment = true },
+                new CellFormat(Wrap()) { FillId = 3, ApplyFill = true, ApplyAlignment = true },
+                new CellFormat { FillId = 4, ApplyFill = true },
+                new CellFormat(Wrap()) { ApplyAlignment = true })
+            { Count = 5 },
             new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
         stylesPart.Stylesheet.Save();
     }
+
+    private static Alignment Wrap() => new() { WrapText = true, Vertical = VerticalAlignmentValues.Top };
 
     private static class TemplateStyles
     {
         public const uint Header = 1;
         public const uint Locked = 2;
         public const uint Input = 3;
+        public const uint Wrapped = 4;
     }
 
     /// <summary>The workbook's shared string table, deduplicated as cells are added.</summary>

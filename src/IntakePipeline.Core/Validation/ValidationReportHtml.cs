@@ -17,14 +17,24 @@ public static class ValidationReportHtml
     /// <param name="report">The report.</param>
     /// <param name="title">The file the report is about, e.g. <c>intake-520300/2024-06/遵义-6月.csv</c>.</param>
     /// <param name="facts">Label/value pairs shown under the title (报送单位, 期间, 提交编号, …).</param>
-    public static string Render(ValidationReport report, string title, IReadOnlyList<KeyValuePair<string, string>> facts)
+    /// <param name="template">
+    /// The submitter's template for the period, to link from the page: its link (relative to the page, or absolute)
+    /// and the place it is shown as (e.g. <c>reports-520300/templates/2024-06.xlsx</c>); null for no link.
+    /// </param>
+    public static string Render(
+        ValidationReport report,
+        string title,
+        IReadOnlyList<KeyValuePair<string, string>> facts,
+        (string Href, string Place)? template = null)
     {
         var html = new StringBuilder(4096);
         html.Append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>校验报告 ")
             .Append(SafeText.Html(title))
             .Append("</title><style>body{font-family:'Microsoft YaHei',sans-serif;margin:2em;color:#222}")
             .Append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}")
-            .Append("th{background:#f2f2f2}.error{color:#b00020}.warning{color:#a66300}.ok{color:#1b7d2a}</style></head><body>");
+            .Append("th{background:#f2f2f2}.error{color:#b00020}.warning{color:#a66300}.ok{color:#1b7d2a}")
+            // Short labels (row, column name, severity, code) stay on one line next to a long message.
+            .Append(".short{white-space:nowrap;min-width:3em}</style></head><body>");
         html.Append("<h1>数据校验报告</h1><p>").Append(SafeText.Html(title)).Append("</p><table>");
         foreach (var (label, value) in facts)
         {
@@ -51,15 +61,22 @@ public static class ValidationReportHtml
                 .Append(" 条警告。本文件的数据均未入库。请按下表逐条修改后，将整个文件重新上传到同一目录；新文件会替换本次提交。</p>");
         }
 
+        if (template is { } link)
+        {
+            html.Append("<p>本单位本期的标准模板（XLSX）：<a href=\"").Append(SafeText.Html(link.Href)).Append("\">")
+                .Append(SafeText.Html(link.Place)).Append("</a>。可把数据填入模板后上传。</p>");
+        }
+
         if (report.Issues.Count > 0)
         {
-            html.Append("<h2>问题清单</h2><table><tr><th>行</th><th>列</th><th>级别</th><th>代码</th><th>值</th><th>说明</th></tr>");
+            html.Append("<h2>问题清单</h2><table><tr><th class=\"short\">行</th><th class=\"short\">列</th><th class=\"short\">级别</th>")
+                .Append("<th class=\"short\">代码</th><th>值</th><th>说明</th></tr>");
             foreach (var issue in report.Issues)
             {
                 var error = issue.Severity == IssueSeverity.Error;
-                html.Append("<tr class=\"").Append(error ? "error" : "warning").Append("\"><td>")
-                    .Append(issue.Row?.ToString(CultureInfo.InvariantCulture) ?? "—").Append("</td><td>")
-                    .Append(SafeText.Html(issue.Column ?? "—")).Append("</td><td>").Append(error ? "错误" : "警告").Append("</td><td>")
+                html.Append("<tr class=\"").Append(error ? "error" : "warning").Append("\"><td class=\"short\">")
+                    .Append(issue.Row?.ToString(CultureInfo.InvariantCulture) ?? "—").Append("</td><td class=\"short\">")
+                    .Append(SafeText.Html(issue.Column ?? "—")).Append("</td><td class=\"short\">").Append(error ? "错误" : "警告").Append("</td><td class=\"short\">")
                     .Append(Escape(issue.Code)).Append("</td><td>").Append(SafeText.Html(issue.Value ?? "—")).Append("</td><td>")
                     .Append(Escape(issue.Message)).Append("</td></tr>");
             }

@@ -38,6 +38,10 @@ internal sealed class CliStorage : IAsyncDisposable
 
     public IntakeReconciler Reconciler => _services.GetRequiredService<IntakeReconciler>();
 
+    public DeadlinesOptions Deadlines => _services.GetRequiredService<IOptions<DeadlinesOptions>>().Value;
+
+    public TimeProvider Clock => _services.GetRequiredService<TimeProvider>();
+
     /// <summary>
     /// Connects, or explains on <paramref name="error"/> why not and returns <see langword="null"/>: a setting is
     /// invalid, or it is the local Azurite and nothing listens (so <c>intake run</c> must be started first).

@@ -14,6 +14,12 @@ namespace IntakePipeline.Host.Standalone;
 /// month by month, waits for a running <c>intake run</c> to process them, then prints what landed: counts per table,
 /// the rejected files with their first issues, and the behind-schedule indicators of the latest month.
 /// </summary>
+/// <remarks>
+/// The samples were recorded for past months, and uploaded as they are they would all be late. So that the demo looks
+/// like a normal month, they are relabelled (their folder, file name and <c>期间</c> values) to end at the month being
+/// collected now, whose deadline is still ahead (<see cref="DeadlinesOptions.CollectingPeriod"/>); the values are
+/// unchanged. The demo says so before it starts.
+/// </remarks>
 internal static class DemoCommand
 {
     private static readonly string[] _behind = ["SeriouslyBehind", "Behind", "AtRisk"];
@@ -88,19 +94,28 @@ internal static class DemoCommand
     private static async Task<int> RunAsync(TextWriter output, CliStorage storage, string folder, TimeSpan wait, CancellationToken cancellationToken)
     {
         var samples = ListSamples(folder);
+        if (samples.Count == 0)
+        {
+            await output.WriteLineAsync($"示例文件夹 {folder} 里没有示例文件（{{yyyy-MM}}/{{单位}}-….csv|xlsx|json）。").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
         var uploader = new SubmissionUploader(storage);
         var results = new List<(BlobVersion Blob, BlobReceipt? Receipt)>();
         YearMonth? latest = null;
+        var months = SampleMonths.EndingAt(samples.Select(s => s.Period), storage.Deadlines.CollectingPeriod(storage.Clock.GetUtcNow()));
+        await WriteStoryAsync(output, months, storage.Deadlines).ConfigureAwait(false);
 
         // Month by month, so that each month is validated against the previous month's accepted values.
         foreach (var month in samples.GroupBy(s => s.Period).OrderBy(g => g.Key))
         {
-            latest = month.Key;
+            latest = months.Relabel(month.Key);
             var uploaded = new List<BlobVersion>();
             foreach (var (submitter, period, path) in month)
             {
-                var content = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-                var blob = await uploader.UploadAsync(submitter, period, Path.GetFileName(path), content, cancellationToken).ConfigureAwait(false);
+                var content = months.Relabel(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false), Path.GetExtension(path));
+                var name = months.Relabel(Path.GetFileName(path));
+                var blob = await uploader.UploadAsync(submitter, months.Relabel(period), name, content, cancellationToken).ConfigureAwait(false);
                 uploaded.Add(blob);
                 await output.WriteLineAsync($"已上传 {blob.Container}/{blob.Name}").ConfigureAwait(false);
             }
@@ -109,7 +124,8 @@ internal static class DemoCommand
             {
                 var receipt = await uploader.WaitAsync(blob, wait, cancellationToken).ConfigureAwait(false);
                 results.Add((blob, receipt));
-                await output.WriteLineAsync($"　{blob.Container}/{blob.Name}：{OutcomeText(receipt)}").ConfigureAwait(false);
+                await output.WriteLineAsync($"　{blob.Container}/{blob.Name}：{OutcomeText(receipt)}{await LatenessAsync(storage, blob, receipt, cancellationToken).ConfigureAwait(false)}")
+                    .ConfigureAwait(false);
             }
         }
 
@@ -148,6 +164,38 @@ internal static class DemoCommand
         await output.WriteLineAsync().ConfigureAwait(false);
         await output.WriteLineAsync("用 `intake status` 查看报送记录；任何 Azure Tables 客户端（Power BI、Excel）都可直接读取这些表。").ConfigureAwait(false);
         return results.TrueForAll(r => r.Receipt is not null) ? ExitCodes.Success : ExitCodes.TimedOut;
+    }
+
+    private static async Task WriteStoryAsync(TextWriter output, SampleMonths months, DeadlinesOptions deadlines)
+    {
+        var current = months.Latest;
+        var deadline = deadlines.DeadlineFor(current).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        await output.WriteLineAsync(
+            $"演示：示例文件（seeds/samples）录于 {string.Join("、", months.Recorded)}，这里把它们当作 {string.Join("、", months.Shown)} 的报送上传"
+            + "（目录、文件名和“期间”列随之改写，数值不变）。").ConfigureAwait(false);
+        await output.WriteLineAsync(
+            $"{current} 是正在收集的报送月，截止时间 {deadline}（{deadlines.TimeZone}）尚未到，这个月的文件都是按时报送；"
+            + (months.Shown.Count > 1 ? "更早月份的截止时间已过，那几个文件扮演补报，标为逾期。" : string.Empty)).ConfigureAwait(false);
+        await output.WriteLineAsync(
+            $"示例数值是 {months.Recorded[^1]} 时的水平，却按 {current} 的规划进度评估，所以落后的指标会偏多：这来自示例数据，不是系统故障。").ConfigureAwait(false);
+        await output.WriteLineAsync().ConfigureAwait(false);
+    }
+
+    private static async Task<string> LatenessAsync(CliStorage storage, BlobVersion blob, BlobReceipt? receipt, CancellationToken cancellationToken)
+    {
+        if (receipt?.SubmissionId is not { } submissionId || !Core.Intake.SubmissionBlobName.TryParse(blob.Container, blob.Name, out var name))
+        {
+            return string.Empty;
+        }
+
+        var row = await storage.Tables.GetAsync(storage.Names.Submissions, name.Submitter, $"{name.Period}|{submissionId}", cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        return row?.GetBoolean("Late") switch
+        {
+            true => "（逾期报送）",
+            false => "（按时报送）",
+            null => string.Empty,
+        };
     }
 
     private static async Task WriteBehindAsync(TextWriter output, CliStorage storage, YearMonth period, CancellationToken cancellationToken)

@@ -85,11 +85,7 @@ public sealed class DeadlineChecker
         var now = _time.GetUtcNow();
         var correlationId = "deadlines-" + now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var first = await FirstPeriodAsync(now, cancellationToken).ConfigureAwait(false);
-        var last = YearMonth.Of(now, _zone);
-        while (_deadlines.DeadlineFor(last) >= now)
-        {
-            last = last.AddMonths(-1);
-        }
+        var last = _deadlines.CollectingPeriod(now).AddMonths(-1);
 
         var notices = new List<AlertNotice>();
         if (last < first)

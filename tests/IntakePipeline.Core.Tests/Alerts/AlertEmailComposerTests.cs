@@ -84,7 +84,8 @@ public partial class AlertEmailComposerTests
     {
         var email = _composer.ComposeAlert(Notice(AlertChange.Opened, null, kind: AlertKind.Missing, indicator: AlertNotice.MissingIndicator));
 
-        Assert.Contains("intake template -p 520300 --period 2024-06 -o 遵义市-2024-06.xlsx", email.Html, StringComparison.Ordinal);
+        Assert.Contains("下载本单位本期的标准 XLSX 模板 reports-520300/templates/2024-06.xlsx", email.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("intake template", email.Text, StringComparison.Ordinal);
         Assert.Contains("目录 2024-06/", email.Text, StringComparison.Ordinal);
     }
 
@@ -256,7 +257,10 @@ public partial class AlertEmailComposerTests
     }
 
     private static SubmissionReceipt Receipt(bool accepted, IReadOnlyList<ValidationIssue> issues, string blobName = "2024-06/遵义市-2024-06.csv") =>
-        new(Zunyi, blobName, _june, "sub-1", accepted, issues, "reports-520300/2024-06/遵义市-2024-06.csv.report.html", "corr-2");
+        new(Zunyi, blobName, _june, "sub-1", accepted, issues, "reports-520300/2024-06/遵义市-2024-06.csv.report.html", "corr-2")
+        {
+            TemplateBlob = "reports-520300/templates/2024-06.xlsx",
+        };
 
     [Fact]
     public void ComposeReceipt_Rejected_NamesFileIssuesReportAndHowToReupload()
@@ -276,8 +280,14 @@ public partial class AlertEmailComposerTests
             Assert.Contains("reports-520300/2024-06/遵义市-2024-06.csv.report.html", part, StringComparison.Ordinal);
             Assert.Contains("容器 intake-520300 的同一期间目录 2024-06/", part, StringComparison.Ordinal);
             Assert.Contains("会替换本次提交", part, StringComparison.Ordinal);
-            Assert.Contains("intake template -p 520300 --period 2024-06 -o 遵义市-2024-06.xlsx", part, StringComparison.Ordinal);
+            Assert.Contains("可下载本单位本期的 XLSX 模板：reports-520300/templates/2024-06.xlsx", part, StringComparison.Ordinal);
+            Assert.DoesNotContain("intake template", part, StringComparison.Ordinal);
         }
+
+        Assert.Contains("报送模板：reports-520300/templates/2024-06.xlsx", email.Text, StringComparison.Ordinal);
+        // 级别, 行 and 列 stay on one line beside a long message.
+        Assert.Contains("white-space:nowrap;\">数值</td>", email.Html, StringComparison.Ordinal);
+        Assert.Contains("white-space:nowrap;\">3</td>", email.Html, StringComparison.Ordinal);
 
         Assert.Contains("- 级别：错误；行：3；列：数值；值：十二；说明：", email.Text, StringComparison.Ordinal);
         Assert.Contains("级别：警告；行：（整个文件）", email.Text, StringComparison.Ordinal);

@@ -26,6 +26,31 @@ public class ValidationReportHtmlTests
     }
 
     [Fact]
+    public void Render_Issues_ShortColumnsStayOnOneLine()
+    {
+        var report = new ValidationReport(SubmissionFormat.Csv, "UTF-8", 1,
+            [new ValidationIssue(IssueCodes.UnknownIndicator, IssueSeverity.Error, 2, "指标代码", "U99", new string('长', 120))],
+            []);
+
+        var html = ValidationReportHtml.Render(report, "x.csv", []);
+
+        Assert.Contains(".short{white-space:nowrap;min-width:3em}", html, StringComparison.Ordinal);
+        Assert.Contains("<th class=\"short\">行</th><th class=\"short\">列</th><th class=\"short\">级别</th><th class=\"short\">代码</th><th>值</th><th>说明</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"short\">2</td><td class=\"short\">指标代码</td><td class=\"short\">错误</td><td class=\"short\">unknown-indicator</td><td>U99</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_WithTemplate_LinksIt()
+    {
+        var report = new ValidationReport(SubmissionFormat.Csv, "UTF-8", 0, [], []);
+
+        var html = ValidationReportHtml.Render(report, "x.csv", [], ("../templates/2024-07.xlsx", "reports-520300/templates/2024-07.xlsx"));
+
+        Assert.Contains("<a href=\"../templates/2024-07.xlsx\">reports-520300/templates/2024-07.xlsx</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<a ", ValidationReportHtml.Render(report, "x.csv", []), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_Accepted_ShowsObservations()
     {
         var report = new ValidationReport(SubmissionFormat.Json, null, 1, [], [new Observation("U14", 7.3, "万户")]);

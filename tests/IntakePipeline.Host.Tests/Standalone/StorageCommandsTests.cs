@@ -38,9 +38,28 @@ public sealed class StorageCommandsTests(AzuriteServer azurite) : IAsyncLifetime
     {
         var (exitCode, output, error) = await CliRun.RunAsync("demo");
 
+        // The samples of 2024-05 and 2024-06 are shown as the month being collected and the one before.
+        var current = new DeadlinesOptions().CollectingPeriod(DateTimeOffset.UtcNow);
+        var previous = current.AddMonths(-1);
         Assert.True(exitCode == 0, output + error);
-        Assert.Contains("intake-520600/2024-06/铜仁市-2024-06.csv：退回", output, StringComparison.Ordinal);
-        Assert.Contains("intake-520300/2024-06/遵义市-2024-06.csv：通过", output, StringComparison.Ordinal);
+        Assert.Contains($"录于 2024-05、2024-06，这里把它们当作 {previous}、{current} 的报送上传", output, StringComparison.Ordinal);
+        Assert.Contains($"{current} 是正在收集的报送月", output, StringComparison.Ordinal);
+        Assert.Contains("不是系统故障", output, StringComparison.Ordinal);
+        Assert.Contains($"intake-520600/{current}/铜仁市-{current}.csv：退回", output, StringComparison.Ordinal);
+        Assert.Contains($"intake-520300/{current}/遵义市-{current}.csv：通过 ✔（按时报送）", output, StringComparison.Ordinal);
+        Assert.Contains($"intake-520300/{previous}/遵义市-{previous}.csv：通过 ✔（逾期报送）", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(output.Split('\n'), line => line.Contains($"/{current}/", StringComparison.Ordinal) && line.Contains("逾期", StringComparison.Ordinal));
+        var currentRows = new List<Storage.TableRow>();
+        await foreach (var row in _host!.Tables.QueryAsync(_host.Names.Submissions, Storage.TableQuery.All))
+        {
+            if (row.RowKey.StartsWith(current + "|", StringComparison.Ordinal))
+            {
+                currentRows.Add(row);
+            }
+        }
+
+        Assert.Equal(5, currentRows.Count);
+        Assert.All(currentRows, row => Assert.False(row.GetBoolean("Late")));
         Assert.Matches(@"Submissions\s+[1-9]\d*", output);
         Assert.Contains("错误　第 3 行「数值」列　[type-error]", output, StringComparison.Ordinal);
         Assert.Contains("严重落后　遵义市　U14 老旧小区改造", output, StringComparison.Ordinal);

@@ -35,6 +35,7 @@ internal sealed class TestPipeline
             Options.Create(new ThresholdsOptions()),
             Options.Create(new LimitsOptions()),
             Clock,
+            new SubmissionTemplatePublisher(Blobs, Tables, _catalog, Options.Create(Names)),
             NullLogger<SubmissionProcessor>.Instance);
     }
 

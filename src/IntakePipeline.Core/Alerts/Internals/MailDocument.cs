@@ -107,9 +107,11 @@ internal sealed class MailDocument
 
     /// <summary>
     /// A table with a header row; in the text part one line per row, <c>header：cell</c> pairs joined by <c>；</c>.
-    /// A row may carry a colour for its first cell (a status).
+    /// A row may carry a colour for its first cell (a status). The first <paramref name="shortColumns"/> columns hold
+    /// short labels (a severity, a row number, a column name) that stay on one line, so that a long message next to
+    /// them cannot squeeze them to one character a line.
     /// </summary>
-    public void Table(IReadOnlyList<string> headers, IReadOnlyList<TableRow> rows)
+    public void Table(IReadOnlyList<string> headers, IReadOnlyList<TableRow> rows, int shortColumns = 0)
     {
         _html.Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"border-collapse:collapse;margin:8px 0;font-size:13px;\">\n<tr>");
         foreach (var header in headers)
@@ -124,6 +126,11 @@ internal sealed class MailDocument
             for (var i = 0; i < row.Cells.Count; i++)
             {
                 _html.Append("<td style=\"").Append(CellStyle);
+                if (i < shortColumns)
+                {
+                    _html.Append("white-space:nowrap;");
+                }
+
                 if (i == 0 && row.Color is { } color)
                 {
                     _html.Append("color:").Append(color).Append(";font-weight:bold;white-space:nowrap;");
