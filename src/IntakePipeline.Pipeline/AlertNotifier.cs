@@ -14,7 +14,7 @@ namespace IntakePipeline.Pipeline;
 /// the version is processed again; the tracker returns the same changes for the same correlation id and the
 /// <see cref="Outbox"/> keys each message on what it is about, so nothing is queued twice.
 /// </remarks>
-public sealed class AlertNotifier(AlertTracker tracker, Outbox outbox)
+public sealed class AlertNotifier(AlertTracker tracker, Outbox outbox, ReportLinks links)
 {
     /// <summary>
     /// For an accepted file, tracks its alerts and queues the changes; for a rejected file, or an accepted one with
@@ -43,8 +43,9 @@ public sealed class AlertNotifier(AlertTracker tracker, Outbox outbox)
 
         var reportBlob = SubmissionBlobName.ReportContainer(submitter) + "/"
             + SubmissionProcessor.ReportBlobName(outcome.Blob.Name, SubmissionProcessor.HtmlReportSuffix);
+        var reportLink = await links.ForReportAsync(submitter, outcome.Blob.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
         var receipt = new SubmissionReceipt(
-            submitter, outcome.Blob.Name, period, outcome.SubmissionId, accepted, outcome.Issues, reportBlob, outcome.CorrelationId);
+            submitter, outcome.Blob.Name, period, outcome.SubmissionId, accepted, outcome.Issues, reportBlob, reportLink, outcome.CorrelationId);
         await outbox.EnqueueReceiptAsync(receipt, cancellationToken).ConfigureAwait(false);
         return notices;
     }

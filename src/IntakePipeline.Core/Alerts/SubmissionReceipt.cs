@@ -10,6 +10,7 @@ namespace IntakePipeline.Core.Alerts;
 /// <param name="Accepted">Whether the file was accepted.</param>
 /// <param name="Issues">Every issue of the validation report, in report order.</param>
 /// <param name="ReportBlob">Where the full report is: <c>reports-{code}/{name}.report.html</c>.</param>
+/// <param name="ReportLink">The report's URL with a short-lived read-only SAS for it, which opens it in a browser.</param>
 /// <param name="CorrelationId">The submission's correlation id.</param>
 public sealed record SubmissionReceipt(
     string Submitter,
@@ -19,4 +20,5 @@ public sealed record SubmissionReceipt(
     bool Accepted,
     IReadOnlyList<ValidationIssue> Issues,
     string ReportBlob,
+    Uri ReportLink,
     string CorrelationId);

@@ -255,8 +255,10 @@ public partial class AlertEmailComposerTests
         Assert.DoesNotContain("老旧小区改造", email.Text, StringComparison.Ordinal);
     }
 
+    private static readonly Uri _reportLink = new("https://acct.blob.core.chinacloudapi.cn/reports-520300/2024-06/%E9%81%B5%E4%B9%89%E5%B8%82-2024-06.csv.report.html?sv=2026-10-06&se=2024-07-17T00%3A00%3A00Z&sr=b&sp=r&sig=abc%3D");
+
     private static SubmissionReceipt Receipt(bool accepted, IReadOnlyList<ValidationIssue> issues, string blobName = "2024-06/遵义市-2024-06.csv") =>
-        new(Zunyi, blobName, _june, "sub-1", accepted, issues, "reports-520300/2024-06/遵义市-2024-06.csv.report.html", "corr-2");
+        new(Zunyi, blobName, _june, "sub-1", accepted, issues, "reports-520300/2024-06/遵义市-2024-06.csv.report.html", _reportLink, "corr-2");
 
     [Fact]
     public void ComposeReceipt_Rejected_NamesFileIssuesReportAndHowToReupload()
@@ -281,6 +283,8 @@ public partial class AlertEmailComposerTests
 
         Assert.Contains("- 级别：错误；行：3；列：数值；值：十二；说明：", email.Text, StringComparison.Ordinal);
         Assert.Contains("级别：警告；行：（整个文件）", email.Text, StringComparison.Ordinal);
+        Assert.Contains("\n" + _reportLink.AbsoluteUri + "\n", email.Text, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{_reportLink.AbsoluteUri.Replace("&", "&amp;", StringComparison.Ordinal)}\">", email.Html, StringComparison.Ordinal);
     }
 
     [Fact]
