@@ -172,6 +172,26 @@ public sealed class SasCommandTests(AzuriteServer azurite) : IAsyncLifetime
         Assert.Null(await _host.Blobs.GetPropertiesAsync("reports-520100", "2024-06/x.csv"));
     }
 
+    [Fact]
+    public async Task UploadAndStatus_EveryPrintedReportLink_OpensOverPlainHttpWithItsContentType()
+    {
+        var (uploadExit, uploadOutput, _) = await CliRun.RunAsync("upload", CliRun.Sample("2024-06/铜仁市-2024-06.csv"), "-p", "520600", "--period", "2024-06", "--name", $"铜仁-链接-{Guid.NewGuid():N}.csv");
+        var (statusExit, statusOutput, _) = await CliRun.RunAsync("status", "--prefecture", "520600", "--top", "3");
+
+        Assert.Equal((1, 0), (uploadExit, statusExit));
+        var links = System.Text.RegularExpressions.Regex.Matches(uploadOutput + "\n" + statusOutput, @"http://\S+").Select(m => m.Value).ToList();
+        Assert.Contains(links, l => l.Contains(".report.json?", StringComparison.Ordinal));
+        Assert.True(links.Count(l => l.Contains(".report.html?", StringComparison.Ordinal)) >= 2, uploadOutput + statusOutput);
+        Assert.DoesNotContain(links, l => l.Contains(".report.json?", StringComparison.Ordinal) && statusOutput.Contains(l, StringComparison.Ordinal));
+        using var http = new HttpClient();
+        foreach (var link in links.Where(l => l.Contains("/reports-", StringComparison.Ordinal)))
+        {
+            using var response = await http.GetAsync(new Uri(link));
+            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {link}");
+            Assert.Equal(link.Contains(".report.html?", StringComparison.Ordinal) ? "text/html" : "application/json", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
     private static async Task<Uri> IntakeSasAsync(string code)
     {
         var (exitCode, output, error) = await CliRun.RunAsync("sas", "--prefecture", code);
