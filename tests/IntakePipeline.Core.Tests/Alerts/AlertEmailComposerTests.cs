@@ -374,6 +374,9 @@ public partial class AlertEmailComposerTests
     [MemberData(nameof(AllKindsOfEmail))]
     public void Compose_AnyEmail_NoSvgScriptOrExternalResources(string email)
     {
+        // A receipt's report link is an anchor the reader clicks, not a resource the mail program loads.
+        email = email.Replace(_reportLink.AbsoluteUri.Replace("&", "&amp;", StringComparison.Ordinal), string.Empty, StringComparison.Ordinal)
+            .Replace(_reportLink.AbsoluteUri, string.Empty, StringComparison.Ordinal);
         foreach (var forbidden in new[] { "<svg", "<script", "<img", "<link", "<style", "src=", "url(", "http://", "https://" })
         {
             Assert.DoesNotContain(forbidden, email, StringComparison.OrdinalIgnoreCase);
