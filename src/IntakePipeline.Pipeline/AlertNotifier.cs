@@ -27,6 +27,7 @@ namespace IntakePipeline.Pipeline;
 public sealed class AlertNotifier(
     AlertTracker tracker,
     Outbox outbox,
+    ReportLinks links,
     IOptions<AlertsOptions> alerts,
     IOptions<DeadlinesOptions> deadlines,
     TimeProvider time)
@@ -48,7 +49,7 @@ public sealed class AlertNotifier(
         if (outcome is { Kind: SubmissionOutcomeKind.NotASubmission, Submitter: { } owner })
         {
             var misplaced = new MisplacedFile(owner, outcome.Blob.Name, deadlines.Value.CollectingPeriod(time.GetUtcNow()));
-            await outbox.EnqueueReceiptAsync(ReceiptFor(outcome, owner, null, false, misplaced), cancellationToken).ConfigureAwait(false);
+            await outbox.EnqueueReceiptAsync(await ReceiptForAsync(outcome, owner, null, false, misplaced, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             return [];
         }
 
@@ -71,16 +72,18 @@ public sealed class AlertNotifier(
             }
         }
 
-        await outbox.EnqueueReceiptAsync(ReceiptFor(outcome, submitter, period, accepted, null), cancellationToken).ConfigureAwait(false);
+        await outbox.EnqueueReceiptAsync(await ReceiptForAsync(outcome, submitter, period, accepted, null, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         return notices;
     }
 
-    private static SubmissionReceipt ReceiptFor(SubmissionOutcome outcome, string submitter, YearMonth? period, bool accepted, MisplacedFile? misplaced)
+    private async Task<SubmissionReceipt> ReceiptForAsync(
+        SubmissionOutcome outcome, string submitter, YearMonth? period, bool accepted, MisplacedFile? misplaced, CancellationToken cancellationToken)
     {
         var reportBlob = SubmissionBlobName.ReportContainer(submitter) + "/"
             + SubmissionProcessor.ReportBlobName(outcome.Blob.Name, SubmissionProcessor.HtmlReportSuffix);
+        var reportLink = await links.ForReportAsync(submitter, outcome.Blob.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new SubmissionReceipt(
-            submitter, outcome.Blob.Name, period, outcome.SubmissionId, accepted, outcome.Issues, reportBlob, outcome.CorrelationId, misplaced)
+            submitter, outcome.Blob.Name, period, outcome.SubmissionId, accepted, outcome.Issues, reportBlob, reportLink, outcome.CorrelationId, misplaced)
         {
             TemplateBlob = period is { } month ? SubmissionBlobName.ReportContainer(submitter) + "/" + SubmissionTemplateWriter.BlobName(month) : null,
         };

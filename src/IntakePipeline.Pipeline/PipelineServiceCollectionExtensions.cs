@@ -20,12 +20,13 @@ public static class PipelineServiceCollectionExtensions
     /// Registers the storage ports (<see cref="StorageServiceCollectionExtensions.AddIntakeStorage"/>); the options
     /// <see cref="TableNames"/> (<c>Tables</c>), <see cref="DeadlinesOptions"/> (<c>Deadlines</c>),
     /// <see cref="PlanOptions"/> (<c>Plan</c>), <see cref="QueuesOptions"/> (<c>Queues</c>), <see cref="SchedulesOptions"/>
-    /// (<c>Schedules</c>), <see cref="ThresholdsOptions"/> (<c>Thresholds</c>) and
+    /// (<c>Schedules</c>), <see cref="ReportLinksOptions"/> (<c>ReportLinks</c>), <see cref="ThresholdsOptions"/> (<c>Thresholds</c>) and
     /// <see cref="LimitsOptions"/> (<c>Limits</c>), each validated on start; the <see cref="PlanCatalog"/> (from
     /// <c>Plan:CatalogPath</c> when set, else the embedded one); <see cref="TimeProvider.System"/> unless a
     /// <see cref="TimeProvider"/> is registered already; the use cases every host runs, <see cref="ProcessSubmissionHandler"/>,
     /// <see cref="CheckDeadlinesHandler"/>, <see cref="RecordPoisonHandler"/> and SendAlertsHandler, with singleton
-    /// <see cref="SubmissionProcessor"/>, <see cref="SubmissionTemplatePublisher"/>, <see cref="BlobReceiptStore"/>, <see cref="BlobEventQueue"/>, <see cref="IntakeReconciler"/>,
+    /// <see cref="SubmissionProcessor"/>, <see cref="SubmissionTemplatePublisher"/>, <see cref="BlobReceiptStore"/>, <see cref="ReportLinks"/>,
+    /// <see cref="BlobEventQueue"/>, <see cref="IntakeReconciler"/>,
     /// <see cref="PlanPublisher"/> and <see cref="StorageSetup"/>; the alerts (<see cref="AlertsServiceCollectionExtensions.AddIntakeAlerts"/>),
     /// the mail (<see cref="MailServiceCollectionExtensions.AddIntakeMail"/>) and the <see cref="AlertNotifier"/> that
     /// joins them. Existing registrations of these types are kept.
@@ -63,6 +64,10 @@ public static class PipelineServiceCollectionExtensions
         services.AddOptions<SchedulesOptions>()
             .Bind(configuration.GetSection(SchedulesOptions.SectionName))
             .ValidateOnStart();
+        services.AddOptions<ReportLinksOptions>()
+            .Bind(configuration.GetSection(ReportLinksOptions.SectionName))
+            .Validate(l => l.IsValid(), "ReportLinks:Lifetime must be more than zero and at most 7.00:00:00 (a user delegation SAS lives at most 7 days).")
+            .ValidateOnStart();
         services.AddOptions<LimitsOptions>()
             .Bind(configuration.GetSection(LimitsOptions.SectionName))
             .Validate(l => l.MaxFileBytes > 0 && l.MaxUnpackedBytes > 0 && l.MaxArchiveEntries > 0 && l.MaxCompressionRatio > 0, "Limits must be positive.")
@@ -77,6 +82,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<SubmissionProcessor>();
         services.TryAddSingleton<SubmissionTemplatePublisher>();
         services.TryAddSingleton<BlobReceiptStore>();
+        services.TryAddSingleton<ReportLinks>();
         services.TryAddSingleton<BlobEventQueue>();
         services.TryAddSingleton<IntakeReconciler>();
         services.TryAddSingleton<ProcessSubmissionHandler>();

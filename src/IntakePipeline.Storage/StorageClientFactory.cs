@@ -11,7 +11,7 @@ using IntakePipeline.Storage.Internals;
 namespace IntakePipeline.Storage;
 
 /// <summary>
-/// Makes the Azure adapters behind <see cref="IBlobStore"/>, <see cref="IQueueStore"/> and <see cref="ITableStore"/> for one
+/// Makes the Azure adapters behind <see cref="IBlobStore"/>, <see cref="IBlobSasIssuer"/>, <see cref="IQueueStore"/> and <see cref="ITableStore"/> for one
 /// <see cref="StorageConnection"/>. The stores are thread-safe; make them once and share them.
 /// </summary>
 public sealed class StorageClientFactory
@@ -42,6 +42,16 @@ public sealed class StorageClientFactory
     /// <summary>Creates a table store on the connection's Table endpoint.</summary>
     /// <returns>The store.</returns>
     public ITableStore CreateTableStore() => new AzureTableStore(CreateTableServiceClient());
+
+    /// <summary>
+    /// Creates the SAS issuer for the connection's Blob endpoint: a service SAS with an account key, a user delegation
+    /// SAS with a token credential.
+    /// </summary>
+    /// <returns>The issuer.</returns>
+    public IBlobSasIssuer CreateSasIssuer() => new AzureBlobSasIssuer(
+        CreateBlobServiceClient(),
+        Connection.Authentication,
+        Connection.Authentication == StorageAuthentication.SharedKey ? new StorageSharedKeyCredential(Connection.AccountName, Connection.AccountKey) : null);
 
     internal BlobServiceClient CreateBlobServiceClient()
     {

@@ -11,7 +11,7 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="StorageConnection"/> (read with <see cref="StorageConnection.FromConfiguration"/> from
     /// <c>AzureWebJobsStorage</c>), <see cref="StorageClientOptions"/> (section <c>Storage</c>), and singleton
-    /// <see cref="StorageClientFactory"/>, <see cref="IBlobStore"/>, <see cref="IQueueStore"/> and <see cref="ITableStore"/>. Registrations that
+    /// <see cref="StorageClientFactory"/>, <see cref="IBlobStore"/>, <see cref="IBlobSasIssuer"/>, <see cref="IQueueStore"/> and <see cref="ITableStore"/>. Registrations that
     /// already exist are kept, so a test can register its own connection first.
     /// </summary>
     /// <param name="services">The services.</param>
@@ -32,6 +32,7 @@ public static class StorageServiceCollectionExtensions
             sp.GetRequiredService<StorageConnection>(),
             sp.GetRequiredService<IOptions<StorageClientOptions>>().Value));
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageClientFactory>().CreateBlobStore());
+        services.TryAddSingleton(sp => sp.GetRequiredService<StorageClientFactory>().CreateSasIssuer());
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageClientFactory>().CreateQueueStore());
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageClientFactory>().CreateTableStore());
         return services;

@@ -5,6 +5,7 @@ using IntakePipeline.Pipeline.Mail;
 using IntakePipeline.Pipeline.Tests.Alerts;
 using IntakePipeline.Pipeline.Tests.Fixtures;
 using IntakePipeline.Pipeline.Tests.Mail;
+using IntakePipeline.Storage;
 using IntakePipeline.Testing;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +28,7 @@ public sealed class AlertNotifierTests(AzuriteServer azurite)
         var notifier = new AlertNotifier(
             new AlertScenario(pipeline).Tracker,
             testbed.Outbox,
+            new ReportLinks(new StorageClientFactory(StorageConnection.Parse(azurite.ConnectionString)).CreateSasIssuer(), Options.Create(new ReportLinksOptions())),
             Options.Create(new AlertsOptions()),
             Options.Create(new DeadlinesOptions()),
             pipeline.Clock);

@@ -14,9 +14,15 @@ internal static class NpmTools
     private static readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>The path of a tool in <c>node_modules/.bin</c>, installing the tools first when it is missing.</summary>
-    internal static async Task<string> GetToolAsync(string tool, CancellationToken cancellationToken)
+    internal static Task<string> GetToolAsync(string tool, CancellationToken cancellationToken) =>
+        GetFileAsync(ToolPath(tool), tool, cancellationToken);
+
+    /// <summary>The path of a file a package ships, <paramref name="relative"/> to <c>node_modules</c>, installing the tools first when it is missing.</summary>
+    internal static Task<string> GetPackageFileAsync(string relative, CancellationToken cancellationToken) =>
+        GetFileAsync(Path.Combine(RepositoryRoot.Path, "node_modules", relative), relative, cancellationToken);
+
+    private static async Task<string> GetFileAsync(string path, string tool, CancellationToken cancellationToken)
     {
-        var path = ToolPath(tool);
         if (File.Exists(path))
         {
             return path;

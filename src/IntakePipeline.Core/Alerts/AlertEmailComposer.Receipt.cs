@@ -111,8 +111,10 @@ public sealed partial class AlertEmailComposer
         }
 
         mail.Section("完整报告");
-        mail.Paragraph($"完整的校验报告（含全部问题）在：{MailText.Plain(receipt.ReportBlob)}。请用本单位报告容器 "
-            + $"{SubmissionBlobName.ReportContainer(receipt.Submitter)} 的读取权限打开。");
+        mail.Paragraph("完整的校验报告（含全部问题）请点击下面的链接打开：");
+        mail.Link(receipt.ReportLink);
+        mail.Paragraph($"链接只能读取这一份报告，有效期有限；过期后请用本单位报告容器 {SubmissionBlobName.ReportContainer(receipt.Submitter)} "
+            + $"的读取权限打开 {MailText.Plain(receipt.ReportBlob)}。");
 
         if (receipt.Misplaced is { } wrongPlace)
         {

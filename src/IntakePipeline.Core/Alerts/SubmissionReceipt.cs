@@ -14,6 +14,7 @@ namespace IntakePipeline.Core.Alerts;
 /// <param name="Accepted">Whether the file was accepted.</param>
 /// <param name="Issues">Every issue of the validation report, in report order.</param>
 /// <param name="ReportBlob">Where the full report is: <c>reports-{code}/{name}.report.html</c>.</param>
+/// <param name="ReportLink">The report's URL with a short-lived read-only SAS for it, which opens it in a browser.</param>
 /// <param name="CorrelationId">The submission's correlation id.</param>
 /// <param name="Misplaced">
 /// For a file that is not a submission (then <paramref name="Period"/> is null), where it is and where it belongs;
@@ -27,6 +28,7 @@ public sealed record SubmissionReceipt(
     bool Accepted,
     IReadOnlyList<ValidationIssue> Issues,
     string ReportBlob,
+    Uri ReportLink,
     string CorrelationId,
     MisplacedFile? Misplaced = null)
 {

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace IntakePipeline.Host.Standalone;
 
 /// <summary>
-/// What <c>intake upload</c>, <c>demo</c>, <c>status</c> and <c>retry</c> talk to: the pipeline's own composition
+/// What <c>intake upload</c>, <c>demo</c>, <c>status</c>, <c>retry</c> and <c>sas</c> talk to: the pipeline's own composition
 /// (<see cref="PipelineServiceCollectionExtensions.AddIntakePipeline"/>) over the same configuration as <c>intake run</c>,
 /// with its settings validated exactly as the hosts validate them.
 /// </summary>
@@ -41,6 +41,10 @@ internal sealed class CliStorage : IAsyncDisposable
     public DeadlinesOptions Deadlines => _services.GetRequiredService<IOptions<DeadlinesOptions>>().Value;
 
     public TimeProvider Clock => _services.GetRequiredService<TimeProvider>();
+
+    public IBlobSasIssuer SasIssuer => _services.GetRequiredService<IBlobSasIssuer>();
+
+    public ReportLinks ReportLinks => _services.GetRequiredService<ReportLinks>();
 
     /// <summary>
     /// Connects, or explains on <paramref name="error"/> why not and returns <see langword="null"/>: a setting is

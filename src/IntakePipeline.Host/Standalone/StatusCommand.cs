@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using IntakePipeline.Core;
 using IntakePipeline.Host.Cli;
+using IntakePipeline.Pipeline;
 using IntakePipeline.Storage;
 
 namespace IntakePipeline.Host.Standalone;
@@ -36,14 +37,17 @@ internal static class StatusCommand
                 rows.Add(row);
             }
 
-            await WriteAsync(parseResult.InvocationConfiguration.Output, rows, parseResult.GetValue(top)).ConfigureAwait(false);
+            await WriteAsync(parseResult.InvocationConfiguration.Output, rows, parseResult.GetValue(top), storage.ReportLinks, cancellationToken).ConfigureAwait(false);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    /// <summary>Prints the newest <paramref name="top"/> of <paramref name="rows"/> (Submissions rows) as a table.</summary>
-    internal static async Task WriteAsync(TextWriter output, List<TableRow> rows, int top)
+    /// <summary>
+    /// Prints the newest <paramref name="top"/> of <paramref name="rows"/> (Submissions rows) as a table, each with a
+    /// signed link to its report page (<c>.report.html</c>, the one a person reads).
+    /// </summary>
+    internal static async Task WriteAsync(TextWriter output, List<TableRow> rows, int top, ReportLinks links, CancellationToken cancellationToken = default)
     {
         if (rows.Count == 0)
         {
@@ -58,7 +62,9 @@ internal static class StatusCommand
             var submitter = Submitters.Find(row.PartitionKey);
             // A misplaced file has no period; 无期间 plus a space is as wide as yyyy-MM.
             var period = row.RowKey.StartsWith(Pipeline.SubmissionProcessor.NotASubmissionKeyPrefix, StringComparison.Ordinal) ? "无期间 " : row.RowKey.Split('|')[0];
-            var report = row.GetString("ReportBlob") is { Length: > 0 } blob ? blob : "—";
+            var report = row.GetString("BlobName") is { Length: > 0 } blob
+                ? (await links.ForReportAsync(row.PartitionKey, blob, cancellationToken: cancellationToken).ConfigureAwait(false)).AbsoluteUri
+                : "—";
             await output.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
                 $"{row.GetDateTimeOffset("ReceivedAt"):yyyy-MM-dd HH:mm:ss}   {Pad((submitter?.Name ?? "?") + " " + row.PartitionKey, 16)}{period}  {Pad(StatusText(row.GetString("Status")), 12)}{row.GetInt32("RowCount"),4}  {row.GetInt32("ErrorCount"),4}  {row.GetInt32("WarningCount"),4}  {(row.GetBoolean("Late") == true ? "是" : "否"),2}  {report}"))

@@ -62,7 +62,7 @@ internal sealed class SubmissionUploader(CliStorage storage)
     public async Task<int> DescribeAsync(TextWriter output, BlobVersion blob, BlobReceipt receipt, int maxIssues, CancellationToken cancellationToken = default)
     {
         var submitter = blob.Container[SubmissionBlobName.IntakeContainerPrefix.Length..];
-        var reportUri = storage.BlobUri(SubmissionBlobName.ReportContainer(submitter), blob.Name + ".report.html");
+        var reportUri = (await storage.ReportLinks.ForReportAsync(submitter, blob.Name, cancellationToken: cancellationToken).ConfigureAwait(false)).AbsoluteUri;
         switch (receipt.Outcome)
         {
             case nameof(SubmissionOutcomeKind.Unchanged):
@@ -104,7 +104,8 @@ internal sealed class SubmissionUploader(CliStorage storage)
         }
 
         await output.WriteLineAsync($"完整报告：{reportUri}").ConfigureAwait(false);
-        await output.WriteLineAsync($"　　　　　{storage.BlobUri(SubmissionBlobName.ReportContainer(submitter), blob.Name + ".report.json")}").ConfigureAwait(false);
+        var jsonUri = await storage.ReportLinks.ForReportAsync(submitter, blob.Name, SubmissionProcessor.JsonReportSuffix, cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync($"　　　　　{jsonUri.AbsoluteUri}").ConfigureAwait(false);
         return accepted ? Cli.ExitCodes.Success : Cli.ExitCodes.Rejected;
     }
 

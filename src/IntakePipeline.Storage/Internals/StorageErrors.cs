@@ -34,6 +34,9 @@ internal static class StorageErrors
         error.Status == 412
         || (error.Status == 409 && error.ErrorCode is "BlobAlreadyExists" or "EntityAlreadyExists");
 
+    /// <summary>403: the caller is authenticated but not allowed, such as an identity without the role an action needs.</summary>
+    internal static bool IsForbidden(RequestFailedException error) => error.Status == 403;
+
     /// <summary>409 LeaseAlreadyPresent: someone else holds the lease.</summary>
     internal static bool IsLeaseHeld(RequestFailedException error) =>
         error.Status == 409 && error.ErrorCode == "LeaseAlreadyPresent";

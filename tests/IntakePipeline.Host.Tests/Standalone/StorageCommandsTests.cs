@@ -94,7 +94,7 @@ public sealed class StorageCommandsTests(AzuriteServer azurite) : IAsyncLifetime
         Assert.True(uploadExit == 0, uploadOutput);
         Assert.True(exitCode == 0, output + error);
         Assert.Contains("2024-05", output, StringComparison.Ordinal);
-        Assert.True(output.Contains("reports-520300/2024-05/遵义-status.csv", StringComparison.Ordinal), output);
+        Assert.True(output.Contains("reports-520300/2024-05/" + Uri.EscapeDataString("遵义-status.csv") + ".report.html?", StringComparison.Ordinal), output);
     }
 
     [Fact]

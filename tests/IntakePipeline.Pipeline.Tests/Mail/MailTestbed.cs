@@ -95,6 +95,7 @@ internal sealed class MailTestbed
         false,
         [new ValidationIssue(IssueCodes.TypeError, IssueSeverity.Error, 7, "本月值", "=1+2", "“本月值”列应为数字。")],
         $"reports-{submitter}/{period}/遵义市-{period}.csv.report.html",
+        new Uri($"http://127.0.0.1:10000/devstoreaccount1/reports-{submitter}/{period}/report.html?sv=2026-10-06&sig=x"),
         "corr-receipt");
 
     public async Task<List<TableRow>> RowsAsync() => await Pipeline.RowsAsync(OutboxTable);

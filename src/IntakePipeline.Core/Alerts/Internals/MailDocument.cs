@@ -75,6 +75,15 @@ internal sealed class MailDocument
         _text.Append("    ").Append(command).Append("\n\n");
     }
 
+    /// <summary>A link on a line of its own: a clickable anchor in HTML, the bare URL in the text part.</summary>
+    public void Link(Uri uri)
+    {
+        var url = uri.AbsoluteUri;
+        _html.Append("<p style=\"margin:6px 0;word-break:break-all;\"><a href=\"").Append(MailText.Html(url)).Append("\">")
+            .Append(MailText.Html(url)).Append("</a></p>\n");
+        _text.Append(url).Append("\n\n");
+    }
+
     /// <summary>Numbered steps.</summary>
     public void Steps(IReadOnlyList<string> steps)
     {
