@@ -22,6 +22,7 @@ public static class IntakeCommandLine
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(RetryCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         return root;
     }
 

@@ -1,4 +1,7 @@
+using IntakePipeline.Core.Dashboard;
+using IntakePipeline.Core.Plan;
 using IntakePipeline.Pipeline;
+using IntakePipeline.Pipeline.Dashboard;
 using IntakePipeline.Pipeline.Events;
 using IntakePipeline.Pipeline.Receipts;
 using IntakePipeline.Storage;
@@ -37,6 +40,12 @@ internal sealed class CliStorage : IAsyncDisposable
     public BlobEventQueue Events => _services.GetRequiredService<BlobEventQueue>();
 
     public IntakeReconciler Reconciler => _services.GetRequiredService<IntakeReconciler>();
+
+    public DashboardQuery Dashboard => _services.GetRequiredService<DashboardQuery>();
+
+    public DashboardRenderer DashboardRenderer => _services.GetRequiredService<DashboardRenderer>();
+
+    public PlanCatalog Catalog => _services.GetRequiredService<PlanCatalog>();
 
     /// <summary>
     /// Connects, or explains on <paramref name="error"/> why not and returns <see langword="null"/>: a setting is

@@ -34,7 +34,7 @@ internal sealed class DashboardPage
         "td.cell>a:hover .tip,td.cell>a:focus .tip{display:block}.tip b{font-size:13px}" +
         ".st{color:#fff;padding:1px 6px;border-radius:3px;white-space:nowrap}" +
         ".legend span{display:inline-block;margin-right:14px}.sw{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:middle}" +
-        "tr.faint td{color:#999}svg{background:#fff;border:1px solid #ddd;max-width:100%;height:auto}" +
+        "tr.faint td{color:#999}.chart svg{background:#fff;border:1px solid #ddd;max-width:100%;height:auto}" +
         ".chart{margin:8px 0 24px}";
 
     private readonly StringBuilder _html = new(32 * 1024);
@@ -88,13 +88,6 @@ internal sealed class DashboardPage
     public DashboardPage Text(string? text)
     {
         _html.Append(SafeText.Html(text));
-        return this;
-    }
-
-    /// <summary>Appends a number as <see cref="DisplayNumber"/> writes it.</summary>
-    public DashboardPage Number(int value)
-    {
-        _html.Append(value.ToString(CultureInfo.InvariantCulture));
         return this;
     }
 

@@ -90,7 +90,7 @@ internal static class ScopeWriter
             .Raw("）</th><th class=\"num\">错误</th><th class=\"num\">警告</th></tr>");
         foreach (var file in listed)
         {
-            page.Raw("<tr><td>").Raw(file.Period.ToString()).Raw("</td><td class=\"file\">").Text(file.BlobName).Raw("</td><td>")
+            page.Raw("<tr><td>").Raw(file.Period.ToString()).Raw("</td><td class=\"file\">").Text(file.BlobName[(file.BlobName.LastIndexOf('/') + 1)..]).Raw("</td><td>")
                 .Text(Outcome(file)).Raw("</td><td>")
                 .Text(file.ReceivedAt is { } at ? TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : DisplayNumber.None)
                 .Raw("</td><td class=\"num\">").Raw(file.ErrorCount.ToString(CultureInfo.InvariantCulture)).Raw("</td><td class=\"num\">")
