@@ -81,8 +81,14 @@ public sealed class DashboardHandler
                 : Page(200, DashboardRenderer.NotFound(CurrentMonth(), "还没有任何判定结果：请先上传并处理报送文件。", Up(parts.Length - 1)));
         }
 
+        // A month's folder without the page: its relative links need the page's own URL.
+        if (parts.Length == 1)
+        {
+            return new DashboardResponse(302, null, period + "/" + DashboardPaths.Overview, null);
+        }
+
         var root = Up(parts.Length - 2);
-        if (parts.Length == 1 || (parts.Length == 2 && parts[1] is "" or DashboardPaths.Overview))
+        if (parts.Length == 2 && parts[1] == DashboardPaths.Overview)
         {
             return Page(200, _renderer.Overview(await _query.OverviewAsync(period, latest, cancellationToken).ConfigureAwait(false)));
         }

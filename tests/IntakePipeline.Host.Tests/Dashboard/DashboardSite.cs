@@ -2,6 +2,8 @@ using IntakePipeline.Core.Intake;
 using IntakePipeline.Host.Standalone;
 using IntakePipeline.Host.Tests.Standalone;
 using IntakePipeline.Pipeline;
+using IntakePipeline.Pipeline.Events;
+using IntakePipeline.Storage;
 using IntakePipeline.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -44,8 +46,17 @@ public sealed class DashboardSite : IAsyncLifetime
             {
                 var container = SubmissionBlobName.IntakeContainer(submitter);
                 var name = period + "/" + Path.GetFileName(path);
-                var written = await _host.Blobs.PutAsync(container, name, await File.ReadAllBytesAsync(path));
-                uploaded.Add(new BlobVersion(container, name, written.ETag));
+                var content = await File.ReadAllBytesAsync(path);
+
+                // As `intake upload` does: the watcher polls only recent months, so the event is queued with the upload.
+                await _host.Blobs.CreateContainerIfNotExistsAsync(container);
+                var written = await _host.Blobs.PutAsync(container, name, content, new BlobPutOptions
+                {
+                    Metadata = new Dictionary<string, string> { [BlobEventQueue.EventQueuedMetadata] = "true" },
+                });
+                var blob = new BlobVersion(container, name, written.ETag);
+                await _host.Services.GetRequiredService<BlobEventQueue>().EnqueueAsync(blob, content.Length);
+                uploaded.Add(blob);
             }
 
             foreach (var blob in uploaded)
