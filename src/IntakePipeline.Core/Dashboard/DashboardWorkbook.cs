@@ -92,7 +92,7 @@ public static class DashboardWorkbook
             {
                 PatternType = PatternValues.Solid,
             }));
-            formats.Append(new CellFormat { FillId = fills.Count!.Value - 1, FontId = 2, ApplyFill = true, ApplyFont = true });
+            formats.Append(new CellFormat { FillId = (uint)fills.ChildElements.Count - 1, FontId = 2, ApplyFill = true, ApplyFont = true });
         }
 
         return new Stylesheet(fonts, fills, new Borders(new Border()), new CellStyleFormats(new CellFormat()), formats);

@@ -28,7 +28,7 @@ public sealed class DashboardRendererTests
     }
 
     [Theory]
-    [InlineData("<script>alert(1)</script>.csv", "&lt;script&gt;alert(1)&lt;/script&gt;.csv")]
+    [InlineData("<img src=x onerror=alert(1)>.csv", "&lt;img src=x onerror=alert(1)&gt;.csv")]
     [InlineData("=HYPERLINK(\"x\").csv", "&#39;=HYPERLINK(&quot;x&quot;).csv")]
     public void Scope_SubmittedFileName_IsEscapedAndNeutralised(string name, string shown)
     {
