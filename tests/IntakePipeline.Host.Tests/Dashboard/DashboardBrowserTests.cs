@@ -100,9 +100,9 @@ public sealed partial class DashboardBrowserTests(DashboardSite site, ITestOutpu
 
         Assert.Equal("SeriouslyBehind", await page.Locator("#ind-U14 [data-status]").GetAttributeAsync("data-status"));
         // The samples are uploaded today, long after June 2024's deadline.
-        Assert.Equal("逾期接收", await page.Locator("#history td[data-period='2024-06']").TextContentAsync());
-        Assert.Equal("逾期接收", await page.Locator("#history td[data-period='2024-05']").TextContentAsync());
-        Assert.Equal("未报送", await page.Locator("#history td[data-period='2024-04']").TextContentAsync());
+        Assert.Equal("逾期接收", await page.Locator("#history + table td[data-period='2024-06']").TextContentAsync());
+        Assert.Equal("逾期接收", await page.Locator("#history + table td[data-period='2024-05']").TextContentAsync());
+        Assert.Equal("未报送", await page.Locator("#history + table td[data-period='2024-04']").TextContentAsync());
         Assert.Contains("遵义市-2024-06.csv", await page.Locator("#files").TextContentAsync(), StringComparison.Ordinal);
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DashboardSite.Artifacts, "prefecture-520300.png"), FullPage = true });
@@ -114,7 +114,7 @@ public sealed partial class DashboardBrowserTests(DashboardSite site, ITestOutpu
     {
         var (page, _) = await OpenAsync("2024-06/prefecture/520600.html");
 
-        Assert.Equal("已退回", await page.Locator("#history td[data-period='2024-06']").TextContentAsync());
+        Assert.Equal("已退回", await page.Locator("#history + table td[data-period='2024-06']").TextContentAsync());
         Assert.Contains("退回", await page.Locator("#files").TextContentAsync(), StringComparison.Ordinal);
     }
 

@@ -112,14 +112,17 @@ internal sealed class DashboardPage
         return this;
     }
 
-    /// <summary>Appends the strip of counts: each status with how many entries have it, and the missing files; each count links to its list.</summary>
-    public void CountStrip(IReadOnlyList<ScorecardEntry> entries, int missing, string? missingHref)
+    /// <summary>
+    /// Appends the strip of counts: each status with how many entries have it, and the missing files. Each count links
+    /// to its list on this page (<c>#status-{Status}</c>), or to <paramref name="listHref"/> when one list holds them all.
+    /// </summary>
+    public void CountStrip(IReadOnlyList<ScorecardEntry> entries, int missing, string? missingHref, string? listHref = null)
     {
         _html.Append("<div class=\"strip\">");
         foreach (var status in StripStatuses)
         {
             var count = entries.Count(e => e.Status == status);
-            Chip(status.ToString(), StatusName(status), StatusColor(status), count, count > 0 ? "#status-" + status : null);
+            Chip(status.ToString(), StatusName(status), StatusColor(status), count, count > 0 ? listHref ?? "#status-" + status : null);
         }
 
         Chip("Missing", "未报送", MissingColor, missing, missing > 0 ? missingHref : null);

@@ -24,7 +24,7 @@ internal static class ScopeWriter
         var entries = data.Entries.Where(e => catalog.FindIndicator(e.Indicator) is not null).ToList();
         var byIndicator = entries.ToDictionary(e => e.Indicator);
         var accepted = data.Submissions.Any(s => s.Period == data.Period && s.Status == SubmissionRecord.Accepted);
-        page.CountStrip(entries, accepted ? 0 : 1, "#history");
+        page.CountStrip(entries, accepted ? 0 : 1, "#history", "#indicators");
 
         var indicators = catalog.Indicators.Where(i => byIndicator.ContainsKey(i.Code) || catalog.IsReportedBy(i, code)).ToList();
         page.Raw("<h2>指标</h2><table class=\"list\" id=\"indicators\"><tr><th>指标</th><th>判定</th><th class=\"num\">实际</th><th class=\"num\">应达</th>")
