@@ -68,6 +68,12 @@ param deadlineFirstPeriod string = ''
 @description('Per submitter, the object id of its Entra ID group: {"520300": "<object id>", …}. A submitter left out gets no group access.')
 param submitterGroups object = {}
 
+@description('The client id of the Entra ID app registration the provincial staff sign in to the dashboard with; empty keeps the dashboard closed (401).')
+param dashboardClientId string = ''
+
+@description('The object id of the Entra ID group whose members may open the dashboard; empty keeps the dashboard closed (401).')
+param dashboardGroupObjectId string = ''
+
 @description('The object id of whoever runs the deployment, allowed to write the deployment package; empty for none.')
 param deployerPrincipalId string = ''
 
@@ -286,6 +292,8 @@ module functionApp 'modules/functionapp.bicep' = {
     packageBlobName: packageBlobName
     appInsightsConnectionString: monitoring.outputs.connectionString
     appSettings: union(pipelineSettings, smtpPasswordSettings, recipientSettings)
+    dashboardClientId: dashboardClientId
+    dashboardGroupObjectId: dashboardGroupObjectId
   }
 }
 
@@ -293,6 +301,7 @@ output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
 output AZURE_FUNCTION_APP_HOST string = functionApp.outputs.defaultHostName
+output DASHBOARD_URL string = 'https://${functionApp.outputs.defaultHostName}/api/dashboard/'
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name

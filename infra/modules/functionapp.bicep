@@ -48,6 +48,12 @@ param maximumInstanceCount int = 40
 @description('The azd service name that `azd deploy` looks for in the app\'s tags.')
 param azdServiceName string = 'functions'
 
+@description('The client id of the Entra ID app registration officials sign in to the dashboard with; empty keeps the dashboard closed.')
+param dashboardClientId string = ''
+
+@description('The object id of the Entra ID group whose members may open the dashboard; empty keeps the dashboard closed.')
+param dashboardGroupObjectId string = ''
+
 var isFlex = planKind == 'FlexConsumption'
 
 // Identity-based host storage: no connection string, no key. The names are those Azure Functions reads, and the same
@@ -149,6 +155,51 @@ resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@
   name: 'scm'
   properties: {
     allow: false
+  }
+}
+
+// App Service authentication in front of every HTTP function (the Dashboard, whose own level is Anonymous): officials
+// sign in with Entra ID and only the group's members get through (the app registration must emit the groups claim).
+// Without a client id and a group nobody does (401), so the dashboard is never open to the internet.
+var dashboardAuth = !empty(dashboardClientId) && !empty(dashboardGroupObjectId)
+
+resource auth 'Microsoft.Web/sites/config@2023-12-01' = {
+  parent: site
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: dashboardAuth ? 'RedirectToLoginPage' : 'Return401'
+      redirectToProvider: dashboardAuth ? 'azureactivedirectory' : null
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: dashboardAuth
+        registration: {
+          clientId: dashboardClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: dashboardAuth ? [dashboardClientId, 'api://${dashboardClientId}'] : []
+          defaultAuthorizationPolicy: {
+            allowedPrincipals: {
+              groups: dashboardAuth ? [dashboardGroupObjectId] : []
+            }
+          }
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: true
+      }
+    }
   }
 }
 

@@ -2,6 +2,7 @@ using IntakePipeline.Core.Evaluation;
 using IntakePipeline.Core.Plan;
 using IntakePipeline.Core.Submissions;
 using IntakePipeline.Pipeline.Alerts;
+using IntakePipeline.Pipeline.Dashboard;
 using IntakePipeline.Pipeline.Events;
 using IntakePipeline.Pipeline.Mail;
 using IntakePipeline.Pipeline.Receipts;
@@ -29,7 +30,8 @@ public static class PipelineServiceCollectionExtensions
     /// <see cref="BlobEventQueue"/>, <see cref="IntakeReconciler"/>,
     /// <see cref="PlanPublisher"/> and <see cref="StorageSetup"/>; the alerts (<see cref="AlertsServiceCollectionExtensions.AddIntakeAlerts"/>),
     /// the mail (<see cref="MailServiceCollectionExtensions.AddIntakeMail"/>) and the <see cref="AlertNotifier"/> that
-    /// joins them. Existing registrations of these types are kept.
+    /// joins them; and the dashboard (<see cref="DashboardServiceCollectionExtensions.AddIntakeDashboard"/>). Existing
+    /// registrations of these types are kept.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration the options and the storage connection are read from.</param>
@@ -93,6 +95,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddIntakeAlerts(configuration);
         services.AddIntakeMail(configuration);
         services.TryAddSingleton<AlertNotifier>();
+        services.AddIntakeDashboard(configuration);
         return services;
     }
 

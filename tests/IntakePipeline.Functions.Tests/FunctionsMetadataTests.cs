@@ -15,8 +15,9 @@ public sealed class FunctionsMetadataTests
     {
         using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(_output, "functions.metadata")));
 
+        // Each function has its trigger; the HTTP function has its response as a second binding.
         var functions = metadata.RootElement.EnumerateArray()
-            .ToDictionary(f => f.GetProperty("name").GetString()!, f => Assert.Single(f.GetProperty("bindings").EnumerateArray()));
+            .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("bindings").EnumerateArray().ToList());
 
         var events = $"%{QueuesOptions.SectionName}:{nameof(QueuesOptions.Events)}%";
         Assert.Equal(
@@ -26,10 +27,24 @@ public sealed class FunctionsMetadataTests
                 [RecordPoisonFunction.Name] = ("queueTrigger", events + QueuesOptions.PoisonSuffix),
                 [CheckDeadlinesFunction.Name] = ("timerTrigger", $"%{SchedulesOptions.SectionName}:{nameof(SchedulesOptions.CheckDeadlines)}%"),
                 [SendAlertsFunction.Name] = ("timerTrigger", $"%{SchedulesOptions.SectionName}:{nameof(SchedulesOptions.SendAlerts)}%"),
+                [DashboardFunction.Name] = ("httpTrigger", DashboardFunction.Route),
             },
             functions.ToDictionary(
                 f => f.Key,
-                f => (f.Value.GetProperty("type").GetString()!, (f.Value.TryGetProperty("queueName", out var queue) ? queue : f.Value.GetProperty("schedule")).GetString()!)));
+                f =>
+                {
+                    var trigger = f.Value[0];
+                    var setting = trigger.TryGetProperty("queueName", out var queue) ? queue
+                        : trigger.TryGetProperty("schedule", out var schedule) ? schedule
+                        : trigger.GetProperty("route");
+                    return (trigger.GetProperty("type").GetString()!, setting.GetString()!);
+                }));
+        Assert.All(functions.Where(f => f.Key != DashboardFunction.Name), f => Assert.Single(f.Value));
+        var dashboard = functions[DashboardFunction.Name];
+        Assert.Equal(2, dashboard.Count);
+        Assert.Equal("Anonymous", dashboard[0].GetProperty("authLevel").GetString(), ignoreCase: true);
+        Assert.Equal(["get"], dashboard[0].GetProperty("methods").EnumerateArray().Select(m => m.GetString()!));
+        Assert.Equal("http", dashboard[1].GetProperty("type").GetString());
     }
 
     [Fact]

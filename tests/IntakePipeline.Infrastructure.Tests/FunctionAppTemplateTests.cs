@@ -195,4 +195,36 @@ public class FunctionAppTemplateTests
         var service = site.Body["tags"]!["azd-service-name"]!.GetValue<string>();
         Assert.Contains($"\n  {service}:\n", azureYaml, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Authentication_ClientAndGroupGiven_SignsInWithEntraIdAndAdmitsOnlyTheGroup()
+    {
+        var deployment = await Deployment.EvaluateAsync(overrides: new Dictionary<string, System.Text.Json.Nodes.JsonNode?>
+        {
+            ["dashboardClientId"] = "11111111-2222-3333-4444-555555555555",
+            ["dashboardGroupObjectId"] = "99999999-8888-7777-6666-555555555555",
+        });
+        var auth = Assert.Single(deployment.OfType("Microsoft.Web/sites/config"), c => c.ShortName == "authsettingsV2");
+        var aad = auth.Properties["identityProviders"]!["azureActiveDirectory"]!;
+
+        Assert.True(auth.Properties["platform"]!["enabled"]!.GetValue<bool>());
+        Assert.True(auth.Properties["globalValidation"]!["requireAuthentication"]!.GetValue<bool>());
+        Assert.Equal("RedirectToLoginPage", auth.Properties["globalValidation"]!["unauthenticatedClientAction"]!.GetValue<string>());
+        Assert.True(aad["enabled"]!.GetValue<bool>());
+        Assert.Equal("11111111-2222-3333-4444-555555555555", aad["registration"]!["clientId"]!.GetValue<string>());
+        Assert.Equal($"{Arm.AzureCloud.Global.LoginEndpoint}{Arm.ArmFunctions.TenantId}/v2.0", aad["registration"]!["openIdIssuer"]!.GetValue<string>());
+        Assert.Equal(["99999999-8888-7777-6666-555555555555"],
+            aad["validation"]!["defaultAuthorizationPolicy"]!["allowedPrincipals"]!["groups"]!.AsArray().Select(g => g!.GetValue<string>()));
+        Assert.Equal($"https://{deployment.Outputs["AZURE_FUNCTION_APP_HOST"]}/api/dashboard/", deployment.Outputs["DASHBOARD_URL"]!.ToString());
+    }
+
+    [Fact]
+    public async Task Authentication_NoGroupGiven_KeepsTheDashboardClosed()
+    {
+        var auth = Assert.Single((await Deployment.EvaluateAsync()).OfType("Microsoft.Web/sites/config"), c => c.ShortName == "authsettingsV2");
+
+        Assert.True(auth.Properties["globalValidation"]!["requireAuthentication"]!.GetValue<bool>());
+        Assert.Equal("Return401", auth.Properties["globalValidation"]!["unauthenticatedClientAction"]!.GetValue<string>());
+        Assert.False(auth.Properties["identityProviders"]!["azureActiveDirectory"]!["enabled"]!.GetValue<bool>());
+    }
 }

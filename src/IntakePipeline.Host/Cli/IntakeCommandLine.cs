@@ -23,6 +23,7 @@ public static class IntakeCommandLine
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(RetryCommand.Create());
         root.Subcommands.Add(SasCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         return root;
     }
 

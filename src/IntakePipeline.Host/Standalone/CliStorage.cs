@@ -1,4 +1,7 @@
+using IntakePipeline.Core.Dashboard;
+using IntakePipeline.Core.Plan;
 using IntakePipeline.Pipeline;
+using IntakePipeline.Pipeline.Dashboard;
 using IntakePipeline.Pipeline.Events;
 using IntakePipeline.Pipeline.Receipts;
 using IntakePipeline.Storage;
@@ -45,6 +48,12 @@ internal sealed class CliStorage : IAsyncDisposable
     public IBlobSasIssuer SasIssuer => _services.GetRequiredService<IBlobSasIssuer>();
 
     public ReportLinks ReportLinks => _services.GetRequiredService<ReportLinks>();
+
+    public DashboardQuery Dashboard => _services.GetRequiredService<DashboardQuery>();
+
+    public DashboardRenderer DashboardRenderer => _services.GetRequiredService<DashboardRenderer>();
+
+    public PlanCatalog Catalog => _services.GetRequiredService<PlanCatalog>();
 
     /// <summary>
     /// Connects, or explains on <paramref name="error"/> why not and returns <see langword="null"/>: a setting is

@@ -51,8 +51,8 @@ public static class StandaloneHostExtensions
     /// Registers the standalone host in start order: Azurite when needed (section <c>Azurite</c>); the pipeline, as the
     /// Functions app registers it; the storage setup and plan publication; the queue listeners that play the
     /// ProcessSubmission and RecordPoison queue triggers with host.json's settings (<see cref="QueueTriggerOptions"/>);
-    /// the blob watcher that stands in for Event Grid (section <c>Watcher</c>); and the CheckDeadlines and SendAlerts
-    /// timers. Every options class is validated on start.
+    /// the blob watcher that stands in for Event Grid (section <c>Watcher</c>); the CheckDeadlines and SendAlerts
+    /// timers; and the dashboard on localhost (section <c>Dashboard</c>). Every options class is validated on start.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration to bind.</param>
@@ -96,6 +96,8 @@ public static class StandaloneHostExtensions
             sp.GetRequiredService<RecordPoisonHandler>().HandleAsync(message.Text, ct)));
         services.AddHostedService(sp => sp.GetRequiredService<BlobWatcher>());
         services.AddHostedService<TimerFunctions>();
+        services.TryAddSingleton<DashboardServer>();
+        services.AddHostedService(sp => sp.GetRequiredService<DashboardServer>());
         return services;
     }
 

@@ -58,4 +58,13 @@ internal static partial class StandaloneLog
 
     [LoggerMessage(5057, LogLevel.Warning, "The watch on Azurite's data folder lost notifications; the polling intervals still apply.")]
     public static partial void ChangeWatchFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(5070, LogLevel.Information, "仪表板 Dashboard: {Address}")]
+    public static partial void DashboardListening(ILogger logger, Uri address);
+
+    [LoggerMessage(5071, LogLevel.Warning, "Port {Port} is taken (Dashboard__Port); the dashboard uses a free port instead.")]
+    public static partial void DashboardPortTaken(ILogger logger, int port);
+
+    [LoggerMessage(5072, LogLevel.Error, "The dashboard page {Path} failed.")]
+    public static partial void DashboardFailed(ILogger logger, Exception exception, string path);
 }
