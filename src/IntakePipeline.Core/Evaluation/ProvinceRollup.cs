@@ -5,7 +5,7 @@ namespace IntakePipeline.Core.Evaluation;
 /// <summary>
 /// Rolls the prefectures' actuals of a <c>sum</c> indicator up into the province (520000) for one month, and judges
 /// the sum against the province's plan points. The entry carries how many prefectures reported, so that a partial
-/// roll-up is labelled as such (DESIGN.md, Province roll-up).
+/// roll-up is labelled as such (docs/evaluation.md, Province roll-up).
 /// </summary>
 public sealed class ProvinceRollup
 {

@@ -8,7 +8,7 @@ namespace IntakePipeline.Core.Validation;
 /// <summary>Checks against the submitter's history and plan: cumulative decrease, outliers and unit slips.</summary>
 public sealed partial class SubmissionValidator
 {
-    /// <summary>An outlier needs at least this many earlier changes to judge against (DESIGN.md, Outliers).</summary>
+    /// <summary>An outlier needs at least this many earlier changes to judge against (docs/evaluation.md, History checks).</summary>
     private const int MinOutlierChanges = 4;
 
     private const double Tolerance = 1e-9;
@@ -52,7 +52,7 @@ public sealed partial class SubmissionValidator
 
     /// <summary>
     /// A robust z-score of this month's change per month against the earlier changes of the same indicator and submitter
-    /// (DESIGN.md, Outliers). A warning, never an error.
+    /// (docs/evaluation.md, History checks). A warning, never an error.
     /// </summary>
     private void CheckOutlier(int row, string header, string valueText, YearMonth period, PlanIndicator indicator, double value, IReadOnlyList<MonthlyValue> series, int before, List<ValidationIssue> issues)
     {
