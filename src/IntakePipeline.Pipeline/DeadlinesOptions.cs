@@ -4,7 +4,7 @@ namespace IntakePipeline.Pipeline;
 
 /// <summary>
 /// The monthly submission deadline, bound to the configuration section <c>Deadlines</c>: by default a period's file is
-/// due on the 10th of the following month at 23:59:59 Asia/Shanghai (DESIGN.md, Missing submissions).
+/// due on the 10th of the following month at 23:59:59 Asia/Shanghai (docs/alerts.md, Deadlines and missing files).
 /// </summary>
 public sealed class DeadlinesOptions
 {
@@ -31,7 +31,7 @@ public sealed class DeadlinesOptions
 
     /// <summary>
     /// The first period the missing-submission check looks at, as <c>yyyy-MM</c>; null or empty (the default) for the
-    /// month the installation first ran the check, which <c>DeadlineChecker</c> records once in <c>BlobReceipts</c>
+    /// month the installation first ran the check, which <c>DeadlineChecker</c> records once in <c>Installation</c>
     /// (PartitionKey <c>installation</c>, RowKey <c>first-period</c>). No period before it is ever reported missing.
     /// </summary>
     public string? FirstPeriod { get; set; }

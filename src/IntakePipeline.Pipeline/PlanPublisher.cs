@@ -8,7 +8,7 @@ namespace IntakePipeline.Pipeline;
 
 /// <summary>
 /// Publishes the plan catalog into the <c>PlanIndicators</c> and <c>PlanTargets</c> tables for reporting tools
-/// (DESIGN.md, Plan tables). Every row is an insert-or-replace on a deterministic key, in batches of at most 100 per
+/// (docs/tables.md). Every row is an insert-or-replace on a deterministic key, in batches of at most 100 per
 /// partition, so publishing twice changes nothing but timestamps.
 /// </summary>
 /// <remarks>

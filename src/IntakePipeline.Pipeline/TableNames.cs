@@ -2,7 +2,7 @@ namespace IntakePipeline.Pipeline;
 
 /// <summary>
 /// The names of the tables, bound to the configuration section <c>Tables</c> (<c>Tables__Scorecard</c>, …). The
-/// defaults are the documented names (DESIGN.md, Tables) that reporting tools rely on; change them only for tests or
+/// defaults are the documented names (docs/tables.md) that reporting tools rely on; change them only for tests or
 /// side-by-side deployments.
 /// </summary>
 public sealed class TableNames

@@ -5,7 +5,7 @@ public class SubmittersTests
     [Fact]
     public void Prefectures_Embedded_AreTheNineInGbT2260Order()
     {
-        // DESIGN.md, Who uses it: the 9 市州 by their GB/T 2260 codes.
+        // docs/submitting.md, Where a file goes: the 9 市州 by their GB/T 2260 codes.
         Assert.Equal(
             ["520100", "520200", "520300", "520400", "520500", "520600", "522300", "522600", "522700"],
             Submitters.Prefectures.Select(p => p.Code));

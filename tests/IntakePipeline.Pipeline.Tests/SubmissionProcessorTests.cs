@@ -188,7 +188,7 @@ public sealed class SubmissionProcessorTests(AzuriteServer azurite)
         Assert.Equal("Superseded", status[second.SubmissionId!]);
         Assert.Equal("Accepted", status[third.SubmissionId!]);
 
-        // Within one second the same bytes get the same id (DESIGN.md), and then A's row is simply current again.
+        // Within one second the same bytes get the same id (docs/tables.md), and then A's row is simply current again.
         Assert.Equal(first.SubmissionId == third.SubmissionId ? 2 : 3, status.Count);
         var observations = await pipeline.RowsAsync(pipeline.Names.Observations, Zunyi);
         Assert.Equal(["U10|2024-06", "U14|2024-06", "U15|2024-06"], observations.Select(o => o.RowKey));

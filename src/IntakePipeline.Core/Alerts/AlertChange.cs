@@ -1,6 +1,6 @@
 namespace IntakePipeline.Core.Alerts;
 
-/// <summary>How an alert changed. Every change except <see cref="Deescalated"/> is emailed (DESIGN.md, Alerts and email).</summary>
+/// <summary>How an alert changed. Every change except <see cref="Deescalated"/> is emailed (docs/alerts.md).</summary>
 public enum AlertChange
 {
     /// <summary>A problem appeared, or came back after it was resolved.</summary>

@@ -8,7 +8,7 @@ using IntakePipeline.Core.Templates;
 namespace IntakePipeline.Core.Alerts;
 
 /// <summary>
-/// Turns alert changes, digests and submission receipts into Chinese emails (DESIGN.md, Alerts and email): a subject that
+/// Turns alert changes, digests and submission receipts into Chinese emails (docs/alerts.md): a subject that
 /// says what happened and where, an HTML part laid out with tables and inline styles only (no SVG, script, external
 /// image or stylesheet, so Outlook and webmail render it alike), and a plain-text part with the same facts. Every value
 /// that came from a submission is HTML-escaped and neutralised against formula injection with <c>SafeText</c>; the

@@ -1,6 +1,6 @@
 namespace IntakePipeline.Core.Alerts;
 
-/// <summary>What an alert is about; with the scope and indicator it keys one row of the <c>Alerts</c> table (DESIGN.md, Tables).</summary>
+/// <summary>What an alert is about; with the scope and indicator it keys one row of the <c>Alerts</c> table (docs/tables.md).</summary>
 public enum AlertKind
 {
     /// <summary>The indicator is behind, seriously behind or at risk of missing its next target; these share one row.</summary>

@@ -4,7 +4,7 @@ using IntakePipeline.Core.Plan;
 namespace IntakePipeline.Core.Alerts;
 
 /// <summary>
-/// Decides how a month's scorecard row changes an alert (README, "Alerts and email"). Pure: it reads
+/// Decides how a month's scorecard row changes an alert (docs/alerts.md). Pure: it reads
 /// nothing and writes nothing, and the same input always gives the same answer. Safe to share between threads.
 /// </summary>
 /// <remarks>

@@ -5,7 +5,7 @@ namespace IntakePipeline.Core.Evaluation;
 /// <summary>
 /// Rolls the prefectures' actuals of a <c>sum</c> indicator up into the province (520000) for one month. The entry
 /// carries how many prefectures reported, so that a partial roll-up is labelled as such, and a partial sum is never
-/// judged against the whole province's target (DESIGN.md, Evaluation, Province roll-up).
+/// judged against the whole province's target (docs/evaluation.md, Province roll-up).
 /// </summary>
 public sealed class ProvinceRollup
 {

@@ -2,7 +2,7 @@ namespace IntakePipeline.Core.Evaluation;
 
 /// <summary>
 /// One row of the scorecard: an indicator in a scope for a month, judged against its plan trajectory. It maps onto the
-/// <c>Scorecard</c> table (DESIGN.md, Tables).
+/// <c>Scorecard</c> table (docs/tables.md).
 /// </summary>
 /// <param name="Scope">520000 for the province, or a prefecture's GB/T 2260 code.</param>
 /// <param name="Indicator">The indicator code.</param>

@@ -2,7 +2,7 @@ namespace IntakePipeline.Core.Evaluation;
 
 /// <summary>
 /// The thresholds of validation and evaluation, bound to the configuration section <c>Thresholds</c>
-/// (DESIGN.md, Evaluation). Every default has a name.
+/// (docs/evaluation.md). Every default has a name.
 /// </summary>
 public sealed class ThresholdsOptions
 {

@@ -4,7 +4,7 @@ using IntakePipeline.Core.Plan;
 namespace IntakePipeline.Core.Evaluation;
 
 /// <summary>
-/// Judges an indicator's actuals against its plan trajectory (DESIGN.md, Evaluation). Pure: the month is passed in,
+/// Judges an indicator's actuals against its plan trajectory (docs/evaluation.md). Pure: the month is passed in,
 /// and nothing is read or written. Safe to share between threads.
 /// </summary>
 public sealed class TrajectoryEvaluator

@@ -1,7 +1,7 @@
 namespace IntakePipeline.Core.Evaluation;
 
 /// <summary>
-/// How an indicator stands against its plan trajectory in one month (DESIGN.md, Evaluation). Among the statuses that
+/// How an indicator stands against its plan trajectory in one month (docs/evaluation.md). Among the statuses that
 /// need attention the precedence is <see cref="Breach"/> &gt; <see cref="SeriouslyBehind"/> &gt; <see cref="Behind"/>
 /// &gt; <see cref="AtRisk"/> &gt; <see cref="OnTrack"/>. <see cref="InsufficientData"/> is decided before anything else
 /// (there is nothing to judge), and <see cref="TargetMet"/> is decided before the lag bands and the projection (a reached

@@ -1,6 +1,6 @@
 namespace IntakePipeline.Core.Plan;
 
-/// <summary>How an indicator's trajectory is judged (DESIGN.md, Kinds).</summary>
+/// <summary>How an indicator's trajectory is judged (docs/evaluation.md, Kinds).</summary>
 public enum IndicatorKind
 {
     /// <summary>A stock, interpolated from its 2020-12 baseline to each plan point.</summary>

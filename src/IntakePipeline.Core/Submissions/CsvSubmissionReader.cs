@@ -10,8 +10,8 @@ namespace IntakePipeline.Core.Submissions;
 /// <remarks>
 /// CsvHelper recovers from unbalanced quotes silently, so the quoting is checked here: a quoted field that never
 /// closes, or that runs over what were meant to be further rows (a line inside it holds a separator), is an error on
-/// the row where it opened, since the rows it swallowed would otherwise disappear (DESIGN.md, "Nothing is dropped
-/// silently").
+/// the row where it opened, since the rows it swallowed would otherwise disappear (docs/submitting.md: "Nothing is
+/// dropped silently").
 /// </remarks>
 internal static class CsvSubmissionReader
 {
@@ -19,7 +19,7 @@ internal static class CsvSubmissionReader
 
     private static readonly CsvReaderOptions _options = CsvReaderOptions.Default with
     {
-        // Comma only, as DESIGN.md's contract says: a detected ';' would turn a decimal comma into a separator.
+        // Comma only, as docs/submitting.md says: a detected ';' would turn a decimal comma into a separator.
         Separator = Separator,
         HasHeader = false,
         SkipEmptyLines = false,

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace IntakePipeline.Core.Submissions;
 
 /// <summary>
-/// Caps that keep reading a hostile or accidental file within bounded time and memory (DESIGN.md, "Hostile input").
+/// Caps that keep reading a hostile or accidental file within bounded time and memory (docs/architecture.md, "Hostile input").
 /// Bound to the configuration section <see cref="SectionName"/>; a file that breaks a cap is rejected with an issue,
 /// never an exception.
 /// </summary>

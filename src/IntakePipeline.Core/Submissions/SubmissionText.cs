@@ -4,8 +4,8 @@ using IntakePipeline.Core.Validation;
 namespace IntakePipeline.Core.Submissions;
 
 /// <summary>
-/// Detects how a text submission (CSV or JSON) is encoded, as DESIGN.md's "Encodings" asks: UTF-8 with or without a
-/// byte order mark, else GB18030 (what Excel and Notepad write as "ANSI" on Chinese Windows). Anything else, and any
+/// Detects how a text submission (CSV or JSON) is encoded, as docs/submitting.md (Formats) asks: UTF-8 with or without
+/// a byte order mark, else GB18030 (what Excel and Notepad write as "ANSI" on Chinese Windows). Anything else, and any
 /// binary content, is refused with the byte offset where it stops being text.
 /// </summary>
 internal static class SubmissionText

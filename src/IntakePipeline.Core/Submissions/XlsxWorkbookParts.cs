@@ -7,7 +7,7 @@ namespace IntakePipeline.Core.Submissions;
 /// <summary>Reads what the sheet needs from the workbook's other parts: which sheet, the number formats, the shared strings.</summary>
 internal static class XlsxWorkbookParts
 {
-    /// <summary>The name of the sheet that holds the data when a workbook has several (DESIGN.md, Submission contract).</summary>
+    /// <summary>The name of the sheet that holds the data when a workbook has several (docs/submitting.md, Formats).</summary>
     public const string DataSheetName = "数据";
 
     // Excel itself allows at most 64,000 cell formats; anything past that is not a real workbook's styles.
@@ -20,7 +20,7 @@ internal static class XlsxWorkbookParts
     /// The worksheet named <see cref="DataSheetName"/>, else the first visible worksheet (a hidden code-list sheet is
     /// never data), and whether the workbook uses the 1904 date system. <c>HiddenDataSheet</c> is true when the sheet
     /// named <see cref="DataSheetName"/> is hidden: what the officer sees would not be what is stored, so it is an error
-    /// rather than a choice (DESIGN.md, Submission contract).
+    /// rather than a choice (docs/submitting.md, Formats).
     /// </summary>
     public static (WorksheetPart? Sheet, bool Date1904, bool HiddenDataSheet) ChooseWorksheet(WorkbookPart workbookPart, LimitsOptions limits)
     {

@@ -10,11 +10,11 @@ public sealed partial class SubmissionValidator
 {
     /// <summary>
     /// How many months before the period the outlier rule looks back: it scores this month's change against the changes
-    /// among the submitter's accepted values of these months only (DESIGN.md, Outliers).
+    /// among the submitter's accepted values of these months only (docs/evaluation.md, History checks).
     /// </summary>
     public const int OutlierWindowMonths = 24;
 
-    /// <summary>An outlier needs at least this many earlier changes to judge against (DESIGN.md, Outliers).</summary>
+    /// <summary>An outlier needs at least this many earlier changes to judge against (docs/evaluation.md, History checks).</summary>
     private const int MinOutlierChanges = 4;
 
     private const double Tolerance = 1e-9;
@@ -60,7 +60,7 @@ public sealed partial class SubmissionValidator
     /// <summary>
     /// A robust z-score of this month's change per month against the changes among <c>series[start..before]</c>, the
     /// accepted values of the same indicator and submitter in the <see cref="OutlierWindowMonths"/> before the period
-    /// (DESIGN.md, Outliers). A warning, never an error.
+    /// (docs/evaluation.md, History checks). A warning, never an error.
     /// </summary>
     private void CheckOutlier(int row, string header, string valueText, YearMonth period, PlanIndicator indicator, double value, IReadOnlyList<MonthlyValue> series, int start, int before, List<ValidationIssue> issues)
     {

@@ -8,7 +8,7 @@ namespace IntakePipeline.Core.Validation;
 
 /// <summary>
 /// Validates a submission read into a <see cref="SubmissionTable"/> against the plan catalog and the submitter's history
-/// (DESIGN.md, Submission contract). One pass reports every issue: the reader's issues first, then the
+/// (docs/submitting.md). One pass reports every issue: the reader's issues first, then the
 /// file's (period, header), then the rows in order. Any error rejects the whole file, which then yields no observations.
 /// Pure and safe to share between threads.
 /// </summary>
@@ -118,7 +118,7 @@ public sealed partial class SubmissionValidator
         // Every cell may reach a spreadsheet or an email, so even a skipped row is checked for formulas.
         var injected = FlagInjections(row.Number, cells, columns, issues);
 
-        // A blank value means "not reported this month" (DESIGN.md): the row is skipped, not an error.
+        // A blank value means "not reported this month" (docs/submitting.md, Columns): the row is skipped, not an error.
         if (valueColumn >= 0 && string.IsNullOrWhiteSpace(valueText))
         {
             return;

@@ -6,7 +6,7 @@ using IntakePipeline.Storage;
 namespace IntakePipeline.Pipeline.Alerts;
 
 /// <summary>
-/// The <c>Alerts</c> table (DESIGN.md, Tables): PartitionKey = scope, RowKey = <c>{indicator}|{kind}</c>, or
+/// The <c>Alerts</c> table (docs/tables.md): PartitionKey = scope, RowKey = <c>{indicator}|{kind}</c>, or
 /// <c>submission|Missing|{yyyy-MM}</c> for a missing submission. Besides the documented State, Severity, FirstPeriod,
 /// LastPeriod, NotifiedAt and Message, a row keeps what its last change was (Change, ChangedPeriod, PreviousSeverity,
 /// CorrelationId), so that a re-run of the same tracking call can give the same notice again, and the figures of the

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace IntakePipeline.Pipeline.Alerts;
 
 /// <summary>
-/// Keeps the <c>Alerts</c> table after an accepted submission (README, "Alerts and email"): it applies
+/// Keeps the <c>Alerts</c> table after an accepted submission (docs/alerts.md): it applies
 /// <see cref="AlertPolicy"/> to the month's Scorecard rows and returns the changes as notices. It sends and queues
 /// nothing; the caller hands the notices to the outbox.
 /// </summary>

@@ -4,7 +4,7 @@ using IntakePipeline.Storage;
 
 namespace IntakePipeline.Pipeline.Internals;
 
-/// <summary>Maps scorecard entries onto the <c>Scorecard</c> and <c>ScorecardLatest</c> tables (DESIGN.md, Result tables).</summary>
+/// <summary>Maps scorecard entries onto the <c>Scorecard</c> and <c>ScorecardLatest</c> tables (docs/tables.md, Result tables).</summary>
 internal static class ScorecardRows
 {
     /// <summary>The <c>Scorecard</c> RowKey: <c>{scope}|{indicator}</c>.</summary>

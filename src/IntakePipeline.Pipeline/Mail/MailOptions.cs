@@ -1,8 +1,7 @@
 namespace IntakePipeline.Pipeline.Mail;
 
 /// <summary>
-/// Digest, receipt and retry settings of the outbox, bound to the configuration section <c>Mail</c> (DESIGN.md, Alerts
-/// and email).
+/// Digest, receipt and retry settings of the outbox, bound to the configuration section <c>Mail</c> (docs/alerts.md).
 /// </summary>
 public sealed class MailOptions
 {

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace IntakePipeline.Pipeline.Mail;
 
 /// <summary>
-/// Queues email as rows of the <c>Outbox</c> table before anything is sent (DESIGN.md, Durable outbox). Each row is
+/// Queues email as rows of the <c>Outbox</c> table before anything is sent (docs/alerts.md, Delivery). Each row is
 /// inserted only if absent, on a key derived from what the message is about, so the same alert change or receipt is
 /// never queued twice and a sent row is never overwritten. <see cref="SendAlertsHandler"/> sends the rows.
 /// </summary>

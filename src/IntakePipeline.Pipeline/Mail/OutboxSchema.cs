@@ -6,7 +6,7 @@ using IntakePipeline.Storage;
 namespace IntakePipeline.Pipeline.Mail;
 
 /// <summary>
-/// The shape of the <c>Outbox</c> table (DESIGN.md, Tables). PartitionKey = the recipient address (escaped with
+/// The shape of the <c>Outbox</c> table (docs/tables.md). PartitionKey = the recipient address (escaped with
 /// <see cref="TableKeys.Escape"/>); RowKey = what the message is about:
 /// <c>alert|{h}</c> for an alert change and <c>item|{h}</c> for the same change waiting for a digest (h = the first 32
 /// hex digits of SHA-256 of <see cref="Core.Alerts.AlertNotice.TransitionKey"/>, which is kept in <see cref="About"/>),

@@ -15,7 +15,7 @@ namespace IntakePipeline.Pipeline.Mail;
 /// The <c>SendAlerts</c> function: composes the digests that are due, then sends every <c>Pending</c> row of the
 /// <c>Outbox</c> with MailKit over SMTP (<see cref="SmtpOptions.Host"/> set) or as an <c>.eml</c> file into the pickup
 /// folder, marking a row <c>Sent</c>
-/// only after the server accepted it. Delivery is at-least-once with a stable Message-ID (DESIGN.md, Durable outbox).
+/// only after the server accepted it. Delivery is at-least-once with a stable Message-ID (docs/alerts.md, Delivery).
 /// </summary>
 /// <remarks>
 /// Each send is retried in-run with exponential backoff from <see cref="MailOptions.RetryDelay"/> (two retries) on

@@ -8,7 +8,7 @@ public class PlanCatalogLoaderTests
 {
     private static readonly PlanCatalog _embedded = PlanCatalogLoader.LoadEmbedded();
 
-    // DESIGN.md, Restatement: the points that 〔2023〕571号 restates.
+    // docs/evaluation.md, The plan catalog (Restatement): the points that 〔2023〕571号 restates.
     private static readonly string[] _restatementMap =
         ["U01", "U02", "U03", "U05", "U09", "U10", "U12", "U17", "U18", "U21", "U23", "U29", "U30", "U31", "U32", "U34", "U35", "U36", "U37", "U38"];
 

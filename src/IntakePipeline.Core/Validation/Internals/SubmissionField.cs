@@ -1,6 +1,6 @@
 namespace IntakePipeline.Core.Validation.Internals;
 
-/// <summary>The fields a submission's columns map to (DESIGN.md, Submission contract, Columns).</summary>
+/// <summary>The fields a submission's columns map to (docs/submitting.md, Columns).</summary>
 internal enum SubmissionField
 {
     /// <summary>指标代码 / indicator: required.</summary>

@@ -1,6 +1,6 @@
 namespace IntakePipeline.Core.Validation.Internals;
 
-/// <summary>Unit normalisation and the conversions the contract allows: 户↔万户, 人↔万人, 个↔万个 (DESIGN.md).</summary>
+/// <summary>Unit normalisation and the conversions the contract allows: 户↔万户, 人↔万人, 个↔万个 (docs/submitting.md, Columns).</summary>
 internal static class SubmissionUnits
 {
     /// <summary>万 is 10⁴.</summary>
