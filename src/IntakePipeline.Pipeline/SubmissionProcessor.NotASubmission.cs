@@ -14,7 +14,7 @@ public sealed partial class SubmissionProcessor
     public const string NotASubmissionKeyPrefix = "none|";
 
     /// <summary>
-    /// Records a misplaced blob (DESIGN.md, Submission contract): a <c>not-a-submission</c> report in
+    /// Records a misplaced blob (docs/submitting.md): a <c>not-a-submission</c> report in
     /// <c>reports-{code}</c> that says where the file belongs, then a Submissions row with Status
     /// <c>NotASubmission</c> and RowKey <c>none|{submissionId}</c>, and nothing else. A blob outside the intake
     /// containers gets neither.

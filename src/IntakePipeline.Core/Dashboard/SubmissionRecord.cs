@@ -1,6 +1,6 @@
 namespace IntakePipeline.Core.Dashboard;
 
-/// <summary>One processed file as the dashboard lists it: a row of the <c>Submissions</c> table (DESIGN.md, Tables).</summary>
+/// <summary>One processed file as the dashboard lists it: a row of the <c>Submissions</c> table (docs/tables.md).</summary>
 /// <param name="Submitter">The submitter's code.</param>
 /// <param name="Period">The month the file reports.</param>
 /// <param name="Status">The table's status: <c>Accepted</c>, <c>Rejected</c> or <c>Superseded</c>.</param>

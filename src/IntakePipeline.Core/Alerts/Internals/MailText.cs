@@ -18,7 +18,7 @@ internal static class MailText
     /// <summary>
     /// Composed plain text (whose submitted parts went through <see cref="Plain"/>) for the HTML part: escaped, with
     /// its own line breaks kept as <c>&lt;br&gt;</c>. It is not neutralised again: the system's own figures, such as a
-    /// gap of <c>-2.27 万户</c>, are never prefixed against formula injection (DESIGN.md, Evaluation).
+    /// gap of <c>-2.27 万户</c>, are never prefixed against formula injection (docs/evaluation.md).
     /// </summary>
     public static string Html(string text) => WebUtility.HtmlEncode(text).Replace("\n", "<br>", StringComparison.Ordinal);
 

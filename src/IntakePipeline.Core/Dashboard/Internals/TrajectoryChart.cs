@@ -54,7 +54,7 @@ internal sealed class TrajectoryChart
         _entry = entry;
         _period = period;
 
-        // The band is the lag the on-track status allows, in the indicator's unit (DESIGN.md, Evaluation: lag).
+        // The band is the lag the on-track status allows, in the indicator's unit (docs/evaluation.md).
         _band = indicator.Kind is IndicatorKind.Floor or IndicatorKind.Ceiling || points.Count == 0
             ? 0
             : bands.OnTrack * Span(indicator, points);
