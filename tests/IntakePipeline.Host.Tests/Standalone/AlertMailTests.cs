@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
 using IntakePipeline.Core;
 using IntakePipeline.Core.Evaluation;
 using IntakePipeline.Core.Plan;
@@ -61,6 +63,17 @@ public sealed class AlertMailTests(AzuriteServer azurite, MaildevServer maildev)
         Assert.Equal("data@tongren.example.cn", Assert.Single(mail.To).Address);
         Assert.Contains("无法识别为数字", mail.Text, StringComparison.Ordinal);
         Assert.Contains("reports-520600/2024-06/铜仁-回执.csv.report.html", mail.Text, StringComparison.Ordinal);
+
+        // Every link the mail carries opens for its reader: signed, over plain HTTP, with no extra step.
+        var links = Regex.Matches(mail.Html ?? string.Empty, "href=\"(https?://[^\"]+)\"").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        Assert.NotEmpty(links);
+        using var http = new HttpClient();
+        foreach (var link in links)
+        {
+            using var response = await http.GetAsync(new Uri(link));
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{link}: {(int)response.StatusCode}");
+            Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        }
     }
 
     [Theory]
