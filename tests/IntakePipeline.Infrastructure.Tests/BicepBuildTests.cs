@@ -60,6 +60,7 @@ public partial class BicepBuildTests
                 "Microsoft.Web/serverfarms",
                 "Microsoft.Web/sites",
                 "Microsoft.Web/sites/basicPublishingCredentialsPolicies",
+                "Microsoft.Web/sites/config",
             ],
             deployment.AllResources.Select(r => r.Type).Distinct().Order(StringComparer.Ordinal));
     }

@@ -29,10 +29,10 @@ public sealed class AlertsOptionsTests
     [Theory]
     [InlineData("2024-10", true)]
     [InlineData("2024-09", true)]
-    [InlineData("2024-07", true)]
-    [InlineData("2024-06", false)]
+    [InlineData("2024-08", true)]
+    [InlineData("2024-07", false)]
     [InlineData("2021-01", false)]
-    public void IsMailed_ByDefault_TheCurrentMonthAndThreeBefore(string period, bool mailed)
+    public void IsMailed_ByDefault_TheCurrentMonthAndTwoBefore(string period, bool mailed)
     {
         Assert.Equal(mailed, new AlertsOptions().IsMailed(YearMonth.Parse(period), new YearMonth(2024, 10)));
     }
