@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using IntakePipeline.Pipeline.Dashboard;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
@@ -30,7 +31,7 @@ internal sealed class DashboardServer(DashboardHandler handler, IOptions<Dashboa
         {
             _app = await StartOnAsync(port, cancellationToken).ConfigureAwait(false);
         }
-        catch (IOException e) when (port != 0 && e.InnerException is AddressInUseException)
+        catch (Exception e) when (port != 0 && IsAddressInUse(e))
         {
             StandaloneLog.DashboardPortTaken(logger, port);
             _app = await StartOnAsync(0, cancellationToken).ConfigureAwait(false);
@@ -55,6 +56,16 @@ internal sealed class DashboardServer(DashboardHandler handler, IOptions<Dashboa
             await _app.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    // Kestrel reports a taken port as an IOException around AddressInUseException, or, when another process binds it
+    // between the check and the listen, as the bare SocketException.
+    private static bool IsAddressInUse(Exception e) => e switch
+    {
+        AddressInUseException => true,
+        SocketException socket => socket.SocketErrorCode == SocketError.AddressAlreadyInUse,
+        IOException { InnerException: { } inner } => IsAddressInUse(inner),
+        _ => false,
+    };
 
     private async Task<WebApplication> StartOnAsync(int port, CancellationToken cancellationToken)
     {

@@ -56,6 +56,7 @@ internal sealed class InProcessHost : IAsyncDisposable
             ["extensions:queues:visibilityTimeout"] = "00:00:00",
             ["extensions:queues:maxPollingInterval"] = "00:00:00.100",
             ["Storage:MaxRetries"] = "1",
+            ["Dashboard:Port"] = "0",
         });
         if (settings is not null)
         {

@@ -169,6 +169,9 @@ public sealed class StorageCommandsTests(AzuriteServer azurite) : IAsyncLifetime
         WriteHistory("2021-05/黔东南州-2021-05.csv", 3.1);
         WriteHistory("2021-06/黔东南州-2021-06.csv", 3.2);
         var (firstExit, firstOutput, _) = await CliRun.RunAsync("upload", _folder.FullName, "--prefecture", "522600");
+        // A submission id has one-second resolution: the same bytes again within the same second count as a re-run of
+        // the first upload, not as an unchanged re-upload.
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
 
         var (exitCode, output, error) = await CliRun.RunAsync("upload", _folder.FullName, "--prefecture", "522600");
 
