@@ -29,8 +29,7 @@ internal static class EndToEndBenchmark
 
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
-        // On disk, as `intake run` keeps it, so that the host can watch its data folder as it does there.
-        var azurite = new DiskAzurite();
+        var azurite = new AzuriteServer();
         await azurite.InitializeAsync().ConfigureAwait(false);
         try
         {
@@ -142,7 +141,6 @@ internal static class EndToEndBenchmark
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["Azurite:AutoStart"] = "false",
-            ["Azurite:Location"] = azurite.Location,
         });
         builder.Configuration.AddCommandLine(args);
         builder.Logging.ClearProviders();
@@ -310,6 +308,4 @@ internal static class EndToEndBenchmark
     }
 
     private static string Redacted(AzuriteServer azurite) => azurite.IsExternal ? "INTAKE_TEST_STORAGE" : azurite.TableEndpoint.ToString();
-
-    private sealed class DiskAzurite() : AzuriteServer(new AzuriteServerOptions { Persistent = true });
 }
